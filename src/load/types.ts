@@ -1,0 +1,39 @@
+// Contracts between the loading stage (YAML → merged, validated source) and the model builder.
+import type { KeHoach, DonVi, VanBanTrichDan, TuNguTheoCap } from '../model/source-types.generated.ts';
+import type { Origin } from '../model/types.ts';
+import type { Diagnostic } from './diagnostic.ts';
+
+export type JsonPath = readonly (string | number)[];
+
+/** A plan after inheritance (ke_thua) is applied, merge operations stripped, validated against the schema. */
+export interface ResolvedSource {
+  /** Project-relative path, e.g. "plans/thua-thien-hue/phu-ho/2024-dvctt.yaml". */
+  file: string;
+  data: KeHoach;
+  /** Where the value at `path` of `data` was written (child or parent file); nearest ancestor if unknown. */
+  origin(path: JsonPath): Origin;
+  /** The resolved parent plan (ke_thua), if any. */
+  parent?: ResolvedSource;
+  /**
+   * The plan whose targets bind this one: thuc_hien.ke_hoach, else the parent.
+   * Undefined when the plan implements a document outside plans/ (thuc_hien.van_ban) or has no parent.
+   */
+  binding?: ResolvedSource;
+}
+
+/** Data shared by all plans: units directory, level vocabulary, citation registry. */
+export interface ProjectData {
+  /** Absolute path of the project root (the folder holding plans/ and data/). */
+  root: string;
+  units: Map<string, DonVi>;
+  levels: TuNguTheoCap;
+  citations: Map<string, VanBanTrichDan>;
+  /** Where entry `id` of units / citations was written, or a key of the level file. */
+  originOfUnit(id: string): Origin;
+  originOfCitation(id: string): Origin;
+}
+
+export interface LoadResult<T> {
+  value?: T;
+  diagnostics: Diagnostic[];
+}
