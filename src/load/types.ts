@@ -25,9 +25,9 @@ export interface ResolvedSource {
 export interface ProjectData {
   /** Absolute path of the project root (the folder holding plans/ and data/). */
   root: string;
-  units: Map<string, DonVi>;
-  levels: TuNguTheoCap;
-  citations: Map<string, VanBanTrichDan>;
+  units: Map<string, DonVi>; // from data/don-vi/*.yaml
+  levels: TuNguTheoCap; // from data/cap.yaml
+  citations: Map<string, VanBanTrichDan>; // from data/van-ban/*.yaml
   /** Where entry `id` of units / citations was written, or a key of the level file. */
   originOfUnit(id: string): Origin;
   originOfCitation(id: string): Origin;
