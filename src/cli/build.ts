@@ -1,0 +1,58 @@
+// `kehoach build [FILES|DIRS…] [--out DIR] [--format docx,pdf] [--json] [--force] [--quiet]`
+import path from 'node:path';
+import { parseCommandLine } from './args.ts';
+import { UsageError } from './usage-error.ts';
+import { findProjectRoot, relativeToRoot } from '../project/root.ts';
+import { discoverPlans } from '../build/discover.ts';
+import { buildBatch } from '../build/batch.ts';
+import { Progress } from '../build/progress.ts';
+import { removePendingTempFiles } from '../build/atomic-write.ts';
+import { formatDiagnostic } from '../load/diagnostic.ts';
+import type { OutputFormat } from '../build/outputs.ts';
+
+export async function runBuild(args: string[]): Promise<number> {
+  const { positionals, values } = parseCommandLine(args, {
+    out: { type: 'string' },
+    format: { type: 'string' },
+    json: { type: 'boolean' },
+    force: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  const formats = parseFormats(values.format ?? 'docx,pdf');
+  const root = findProjectRoot();
+  const outDir = path.resolve(values.out ?? path.join(root, 'out'));
+  const found = discoverPlans(root, positionals);
+  for (const d of found.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+
+  const progress = new Progress(found.files.length, !!values.quiet || !!values.json && !process.stderr.isTTY);
+  const onSignal = () => {
+    removePendingTempFiles();
+    process.stderr.write('\nĐã dừng: các tệp đã dựng xong được giữ nguyên, không có tệp dở dang.\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const outcomes = await buildBatch({
+      root, files: found.files, outDir, formats, force: !!values.force,
+      onStart: (s) => progress.start(s),
+      onFinish: (o) => {
+        progress.finish(o);
+        if (values.json) process.stdout.write(JSON.stringify(o, ['source', 'ok', 'outputs', 'part', 'format', 'path', 'diagnostics', 'file', 'line', 'col', 'severity', 'message', 'rule', 'errors']) + '\n');
+      },
+    });
+    progress.summary(outcomes, relativeToRoot(root, outDir) || '.');
+    const failed = found.diagnostics.length > 0 || outcomes.some((o) => !o.ok);
+    return failed ? 1 : 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function parseFormats(text: string): OutputFormat[] {
+  const list = text.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of list) if (f !== 'docx' && f !== 'pdf') throw new UsageError(`định dạng không hỗ trợ '${f}' (chỉ docx, pdf)`);
+  if (list.length === 0) throw new UsageError('--format cần ít nhất một định dạng: docx, pdf');
+  return [...new Set(list)] as OutputFormat[];
+}
