@@ -1,0 +1,50 @@
+// git textconv runs `kehoach print /tmp/XXXX_file.yaml` on a temporary copy of an old blob. A plan
+// resolves its parent relative to its own path, so the copy alone cannot be resolved. We find which
+// tracked path holds that blob (HEAD first, then the index) and resolve it inside a snapshot of the
+// project at HEAD (git archive of plans/ and data/) with the blob's content at that path.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { isInside } from './root.ts';
+
+export interface LocatedPlan {
+  root: string;
+  file: string; // absolute
+  dispose(): void;
+}
+
+const git = (root: string, args: string[], input?: Buffer) =>
+  execFileSync('git', args, { cwd: root, input, stdio: ['pipe', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+
+export function locateForeignPlan(root: string, given: string): LocatedPlan {
+  const abs = path.resolve(given);
+  const asIs: LocatedPlan = { root, file: abs, dispose: () => {} };
+  if (isInside(root, abs)) return asIs;
+  let content: Buffer;
+  let trackedPath: string | undefined;
+  try {
+    content = readFileSync(abs);
+    const sha = git(root, ['hash-object', '--stdin'], content).toString().trim();
+    const listing = git(root, ['ls-tree', '-r', 'HEAD', '--', 'plans']).toString();
+    trackedPath = listing.split('\n').find((l) => l.includes(` ${sha}\t`))?.split('\t')[1];
+    if (!trackedPath) {
+      const index = git(root, ['ls-files', '-s', '--', 'plans']).toString();
+      trackedPath = index.split('\n').find((l) => l.includes(` ${sha} `))?.split('\t')[1];
+    }
+  } catch {
+    return asIs;
+  }
+  if (!trackedPath) return asIs;
+  const snapshot = mkdtempSync(path.join(tmpdir(), 'kehoach-rev-'));
+  try {
+    const tar = git(root, ['archive', '--format=tar', 'HEAD', '--', 'plans', 'data']);
+    execFileSync('tar', ['-x', '-C', snapshot], { input: tar });
+  } catch {
+    // No HEAD yet, or data/ not tracked: the snapshot then only holds the blob itself.
+  }
+  const target = path.join(snapshot, trackedPath);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, content);
+  return { root: snapshot, file: target, dispose: () => rmSync(snapshot, { recursive: true, force: true }) };
+}
