@@ -101,7 +101,7 @@ export async function runDiff(args: string[]): Promise<number> {
 
 function discoverPlansIn(root: string, args: string[]): string[] {
   try {
-    return discoverPlans(root, args.length ? args : ['plans']).files.filter((f) => f.startsWith('plans/'));
+    return discoverPlans(root, args.length ? args : [path.join(root, 'plans')]).files.filter((f) => f.startsWith('plans/'));
   } catch {
     return [];
   }
