@@ -1,0 +1,68 @@
+// `kehoach new --from PARENT.yaml --unit UNIT_ID [--unit …] [--out PATH]`: writes, for each unit, a
+// child plan that inherits everything from PARENT and holds only the unit, a blank number and date,
+// the signer, the implementing reference and comments listing what a commune usually changes.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseCommandLine } from './args.ts';
+import { UsageError } from './usage-error.ts';
+import { findProjectRoot, relativeToRoot } from '../project/root.ts';
+import { Compiler } from '../pipeline/compiler.ts';
+import { formatDiagnostic, hasErrors } from '../load/diagnostic.ts';
+import { writeFileAtomic } from '../build/atomic-write.ts';
+import { childPlanSource } from '../generate/child-plan.ts';
+
+export async function runNew(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(args, {
+    from: { type: 'string' },
+    unit: { type: 'string', multiple: true },
+    out: { type: 'string' },
+  });
+  if (positionals.length) throw new UsageError(`đối số thừa: ${positionals.join(' ')}`);
+  if (!values.from) throw new UsageError('thiếu --from CHA.yaml (kế hoạch mẫu cấp trên)');
+  const units = values.unit ?? [];
+  if (units.length === 0) throw new UsageError('thiếu --unit MÃ_ĐƠN_VỊ (xem danh mục: kehoach units)');
+  if (values.out && units.length > 1) throw new UsageError('--out chỉ dùng được khi tạo cho một đơn vị');
+
+  const root = findProjectRoot();
+  const compiler = new Compiler(root);
+  const project = compiler.project();
+  const parentFile = relativeToRoot(root, values.from);
+  if (!existsSync(path.join(root, parentFile))) {
+    process.stderr.write(`kehoach new: không tìm thấy kế hoạch mẫu '${values.from}'\n`);
+    return 1;
+  }
+  const parent = compiler.compile(parentFile);
+  const diagnostics = [...project.diagnostics, ...parent.diagnostics];
+  for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+  if (!parent.ok || !parent.resolved || !parent.doc || !project.value || hasErrors(diagnostics)) {
+    process.stderr.write(`kehoach new: kế hoạch mẫu '${parentFile}' còn lỗi, sửa trước khi tạo kế hoạch cấp dưới\n`);
+    return 1;
+  }
+  let failed = false;
+  for (const unitId of units) {
+    const unit = project.value.units.get(unitId);
+    if (!unit) {
+      process.stderr.write(`kehoach new: không có đơn vị '${unitId}' trong danh mục (xem: kehoach units)\n`);
+      failed = true;
+      continue;
+    }
+    const province = parentFile.split('/')[1] ?? '';
+    const target = values.out
+      ? relativeToRoot(root, values.out)
+      : `plans/${province}/${unit.id}/${path.posix.basename(parentFile)}`;
+    if (existsSync(path.join(root, target))) {
+      process.stderr.write(`kehoach new: '${target}' đã có, không ghi đè (xóa hoặc chọn --out khác)\n`);
+      failed = true;
+      continue;
+    }
+    if (!target.startsWith('plans/')) {
+      process.stderr.write(`kehoach new: kế hoạch phải nằm trong plans/ ('${target}')\n`);
+      failed = true;
+      continue;
+    }
+    const text = childPlanSource({ root, parentFile, target, parent: parent.resolved, parentDoc: parent.doc, unit, project: project.value });
+    writeFileAtomic(path.join(root, target), text);
+    process.stdout.write(`${target}\n`);
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,120 @@
+// The text of a new child plan (kehoach new): only the parent link, the unit, a blank number and
+// date, the signer from the unit directory and the implementing reference; then comments listing,
+// with ids and current values, what a commune usually changes (targets, implementing units, sections).
+import path from 'node:path';
+import { stringify } from 'yaml';
+import type { DonVi } from '../model/source-types.generated.ts';
+import type { PlanDocument } from '../model/types.ts';
+import type { ProjectData, ResolvedSource } from '../load/types.ts';
+import { collectTargets, targetText, type TargetCell } from './targets.ts';
+import { unitFullName } from '../project/units.ts';
+
+export interface ChildPlanInput {
+  root: string;
+  parentFile: string; // project-relative
+  target: string; // project-relative path of the new file
+  parent: ResolvedSource;
+  parentDoc: PlanDocument;
+  unit: DonVi;
+  project: ProjectData;
+}
+
+const comment = (text: string) => text.split('\n').map((l) => (l ? `# ${l}` : '#')).join('\n');
+
+function signer(unit: DonVi): Record<string, string> {
+  const chair = unit.lanh_dao?.find((l) => l.chuc_vu.toUpperCase() === 'CHỦ TỊCH') ?? unit.lanh_dao?.[0];
+  const ky: Record<string, string> = { thay_mat: 'ỦY BAN NHÂN DÂN' };
+  if (chair && chair.chuc_vu.toUpperCase() !== 'CHỦ TỊCH') ky.ky_thay = 'CHỦ TỊCH';
+  ky.chuc_vu = chair?.chuc_vu ?? 'CHỦ TỊCH';
+  if (chair?.ho_ten) ky.ho_ten = chair.ho_ten;
+  return ky;
+}
+
+function targetSkeleton(targets: TargetCell[]): string {
+  if (targets.length === 0) return '';
+  // Rebuild the nested override structure once, then comment it out line by line.
+  type Node = { id: string; list: string; children: Node[]; cells: TargetCell[] };
+  const roots: Node[] = [];
+  for (const t of targets) {
+    let level = roots;
+    let node: Node | undefined;
+    for (const step of t.path) {
+      node = level.find((n) => n.id === step.id && n.list === step.list);
+      if (!node) level.push((node = { id: step.id, list: step.list, children: [], cells: [] }));
+      level = node.children;
+    }
+    node!.cells.push(t);
+  }
+  const lines: string[] = [];
+  const emit = (nodes: Node[], indent: string, key: string) => {
+    lines.push(`${indent}${key}:`);
+    const groups = new Map<string, Node[]>();
+    for (const n of nodes) groups.set(n.list, [...(groups.get(n.list) ?? []), n]);
+    for (const n of nodes) {
+      lines.push(`${indent}  - id: ${n.id}`);
+      for (const c of n.cells) {
+        lines.push(`${indent}    o: { ${c.columnId}: ${JSON.stringify(targetText(c.value))} }   # ${c.rowName.slice(0, 70)}`);
+      }
+      const childGroups = new Map<string, Node[]>();
+      for (const ch of n.children) childGroups.set(ch.list, [...(childGroups.get(ch.list) ?? []), ch]);
+      for (const [list, kids] of childGroups) {
+        if (list === 'bang.dong') {
+          lines.push(`${indent}    bang:`);
+          emit(kids, indent + '      ', 'dong');
+        } else emit(kids, indent + '    ', list);
+      }
+    }
+  };
+  emit(roots, '', 'phu_luc');
+  return lines.join('\n');
+}
+
+export function childPlanSource(input: ChildPlanInput): string {
+  const { parent, parentDoc, unit, project } = input;
+  const fromDir = path.posix.dirname(input.target);
+  const parentLink = path.posix.relative(fromDir, input.parentFile);
+  const schema = path.posix.relative(fromDir, 'schemas/plan.schema.json');
+  const year = parentDoc.meta.year;
+  const name = unitFullName(unit, project.levels);
+  const parentNumber = parentDoc.plan.header.numberLine?.replace(/^Số:\s*/, '') ?? '';
+  const head = {
+    ke_thua: parentLink,
+    don_vi: unit.id,
+    so: null,
+    ngay: String(year),
+    thuc_hien: { ke_hoach: parentLink },
+    ky: signer(unit),
+    noi_nhan: {
+      danh_sach: [
+        ...(unit.thuoc && project.units.get(unit.thuoc) ? [`UBND ${unitFullName(project.units.get(unit.thuoc)!, project.levels)} (b/c)`] : []),
+        'CT, các PCT UBND',
+        'Các cơ quan, bộ phận chuyên môn',
+      ],
+      luu: ['VT'],
+    },
+  };
+  const sections = (parent.data.noi_dung ?? []).map((s) => {
+    const items = (s.muc ?? []).map((m) => `#     - ${m.id ?? '(không id)'}: ${(m.tieu_de ?? (Array.isArray(m.noi_dung) ? m.noi_dung[0] : m.noi_dung) ?? '').slice(0, 70)}`);
+    return [`#   ${s.id ?? '(không id)'}: ${(s.tieu_de ?? '').slice(0, 70)}`, ...items].join('\n');
+  });
+  const targets = targetSkeleton(collectTargets(parent.data));
+  return [
+    `# yaml-language-server: $schema=${schema}`,
+    `# Kế hoạch của ${name} triển khai Kế hoạch số ${parentNumber} (${input.parentFile}).`,
+    `# Tạo bằng: kehoach new --from ${input.parentFile} --unit ${unit.id}`,
+    `# Kế hoạch này kế thừa toàn bộ nội dung kế hoạch cấp trên; chỉ ghi những gì khác.`,
+    '',
+    stringify(head, { lineWidth: 0 }).trimEnd(),
+    '',
+    comment(
+      'Văn thư điền số và ngày khi ban hành: so: 12, ngay: ' + year + '-03-18.\n' +
+        'Chỉ tiêu: mặc định bằng mức tối thiểu cấp trên giao; muốn giao cao hơn, bỏ dấu # ở các dòng dưới và sửa giá trị\n' +
+        '(không được thấp hơn mức cấp trên giao: kehoach check báo lỗi).',
+    ),
+    targets ? comment(targets) : '# (kế hoạch cấp trên không có chỉ tiêu trong phụ lục)',
+    '',
+    comment('Các phần và mục của kế hoạch cấp trên (id: nội dung). Bỏ một mục không áp dụng:\n  noi_dung: [{ id: <id phần>, muc: [{ id: <id mục>, $xoa: true }] }]'),
+    ...sections,
+    '',
+  ].join('\n');
+}
