@@ -1,0 +1,197 @@
+// YAML text → plain JS data, with the position of every key and value kept in the side table of
+// origins.ts. The AST is walked here (not Document.toJS) so positions and limits are under our
+// control: aliases are expanded with a node budget (an "alias bomb" stops at once), nesting depth
+// is bounded (no stack overflow), and every parser error becomes a Vietnamese diagnostic.
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node as YamlNode, YAMLError } from 'yaml';
+import type { Origin } from '../model/types.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { recordSlots, setOwn, type Slots } from './origins.ts';
+import type { LoadResult } from './types.ts';
+
+/** Deeper than any plan (which goes about 8 levels); stops runaway input before the stack does. */
+export const MAX_DEPTH = 100;
+/** How many nodes alias expansion may add; beyond this the input is an alias bomb. */
+export const MAX_ALIAS_NODES = 100_000;
+
+export interface ParsedYaml {
+  data: unknown;
+  /** Position of the document's root value. */
+  root: Origin;
+}
+
+const MAX_PARSE_ERRORS = 5;
+
+export function parseYaml(text: string, file: string): LoadResult<ParsedYaml> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, merge: false });
+  const lines = text.split('\n');
+  const diagnostics: Diagnostic[] = [];
+  const seenLines = new Set<number>();
+  for (const err of doc.errors) {
+    const d = yamlErrorToDiagnostic(err, file, lines, lineCounter);
+    // One error per line: the parser's follow-up errors on the same line only add noise.
+    if (seenLines.has(d.line)) continue;
+    seenLines.add(d.line);
+    diagnostics.push(d);
+    if (diagnostics.length >= MAX_PARSE_ERRORS) break;
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  for (const w of doc.warnings) {
+    const d = yamlErrorToDiagnostic(w, file, lines, lineCounter);
+    diagnostics.push({ ...d, severity: 'warning', rule: 'yaml-warning' });
+  }
+  const walker = new Walker(file, lineCounter);
+  const contents = doc.contents as YamlNode | null;
+  const root = contents && contents.range ? walker.pos(contents.range[0]) : { file, line: 1, col: 1 };
+  const data = contents ? walker.walk(contents, 0) : null;
+  if (walker.failure) return { diagnostics: [...diagnostics, walker.failure] };
+  return { value: { data, root }, diagnostics };
+}
+
+class Walker {
+  failure?: Diagnostic;
+  private anchors = new Map<string, YamlNode>();
+  private aliasNodes = 0;
+  private expanding = 0;
+  /** The outermost alias being expanded: where a bomb is reported. */
+  private outerAlias = 0;
+  private onStack = new Set<YamlNode>();
+
+  constructor(
+    private file: string,
+    private lc: LineCounter,
+  ) {}
+
+  pos(offset: number): Origin {
+    const { line, col } = this.lc.linePos(offset);
+    return { file: this.file, line, col };
+  }
+
+  private fail(offset: number, rule: string, message: string): null {
+    if (!this.failure) this.failure = { ...this.pos(offset), severity: 'error', message, rule };
+    return null;
+  }
+
+  walk(node: YamlNode, depth: number): unknown {
+    if (this.failure) return null;
+    if (this.expanding > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
+      return this.fail(
+        this.outerAlias,
+        'yaml-alias-bomb',
+        `tham chiếu (alias *) được mở rộng quá ${MAX_ALIAS_NODES.toLocaleString('vi-VN')} nút: tệp có "bom alias"; hãy bỏ các anchor/alias lồng nhau`,
+      );
+    }
+    if (depth > MAX_DEPTH) {
+      return this.fail(
+        node.range?.[0] ?? 0,
+        'yaml-too-deep',
+        `dữ liệu lồng nhau quá ${MAX_DEPTH} cấp; kế hoạch không cần sâu như vậy — kiểm tra lại thụt lề`,
+      );
+    }
+    if (node.anchor) this.anchors.set(node.anchor, node);
+    if (isAlias(node)) return this.alias(node, depth);
+    if (isScalar(node)) return node.value === undefined ? null : node.value;
+    if (this.onStack.has(node)) {
+      return this.fail(node.range?.[0] ?? 0, 'yaml-alias-bomb', 'alias tham chiếu tới chính nút chứa nó (vòng lặp vô hạn)');
+    }
+    this.onStack.add(node);
+    try {
+      if (isMap(node)) return this.map(node.items, depth);
+      if (isSeq(node)) return this.seq(node.items as (YamlNode | null)[], depth);
+    } finally {
+      this.onStack.delete(node);
+    }
+    return null;
+  }
+
+  private alias(node: YamlNode & { source: string }, depth: number): unknown {
+    const target = this.anchors.get(node.source);
+    if (!target) {
+      return this.fail(node.range?.[0] ?? 0, 'yaml-syntax', `alias '*${node.source}' không có anchor '&${node.source}' đứng trước`);
+    }
+    if (this.expanding === 0) this.outerAlias = node.range?.[0] ?? 0;
+    this.expanding++;
+    try {
+      return this.walk(target, depth);
+    } finally {
+      this.expanding--;
+    }
+  }
+
+  private map(items: unknown[], depth: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const slots: Slots = new Map();
+    for (const pair of items) {
+      if (this.failure) break;
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YamlNode | null;
+      const key = keyNode === null ? '' : isScalar(keyNode) ? String(keyNode.value ?? '') : String(keyNode);
+      const keyPos = keyNode?.range ? this.pos(keyNode.range[0]) : undefined;
+      const valueNode = pair.value as YamlNode | null;
+      // An empty value (`key:`) has a zero-length range after the colon: the key locates it better.
+      const valuePos =
+        valueNode?.range && valueNode.range[0] < valueNode.range[1] ? this.pos(valueNode.range[0]) : keyPos;
+      const value = valueNode === null ? null : this.walk(valueNode, depth + 1);
+      setOwn(out, key, value);
+      slots.set(key, { key: keyPos, value: valuePos ?? keyPos ?? { file: this.file, line: 1, col: 1 } });
+    }
+    recordSlots(out, slots);
+    return out;
+  }
+
+  private seq(items: (YamlNode | null)[], depth: number): unknown[] {
+    const out: unknown[] = [];
+    const slots: Slots = new Map();
+    for (let i = 0; i < items.length; i++) {
+      if (this.failure) break;
+      const item = items[i];
+      out.push(item === null ? null : this.walk(item, depth + 1));
+      if (item?.range) slots.set(i, { value: this.pos(item.range[0]) });
+    }
+    recordSlots(out, slots);
+    return out;
+  }
+}
+
+const SYNTAX_MESSAGES: Partial<Record<string, string>> = {
+  BAD_INDENT: 'thụt lề không đúng: các khóa cùng cấp phải thẳng cột, dùng dấu cách',
+  BAD_SCALAR_START: 'giá trị không được bắt đầu bằng ký tự này; hãy đặt giá trị trong dấu nháy "..."',
+  BLOCK_AS_IMPLICIT_KEY: 'khóa không hợp lệ: có thể thiếu dấu ":" hoặc thụt lề sai ở dòng trên',
+  MULTILINE_IMPLICIT_KEY: 'khóa kéo dài nhiều dòng: có thể thiếu dấu ":" sau khóa, hoặc thiếu dấu nháy đóng',
+  MISSING_CHAR: 'thiếu ký tự đóng (dấu nháy, "]" hoặc "}")',
+  UNEXPECTED_TOKEN: 'ký tự không mong đợi; kiểm tra dấu ":", "-", dấu nháy và thụt lề',
+  BAD_DQ_ESCAPE: 'chuỗi trong dấu nháy kép có ký tự thoát "\\" không hợp lệ; dùng dấu nháy đơn hoặc viết "\\\\"',
+  MULTIPLE_DOCS: 'tệp chỉ được chứa một tài liệu YAML (bỏ dòng "---" thứ hai)',
+  BLOCK_IN_FLOW: 'không dùng khối nhiều dòng bên trong [...] hoặc {...}',
+  BAD_ALIAS: 'alias (*) không hợp lệ',
+  KEY_OVER_1024_CHARS: 'khóa dài quá 1024 ký tự',
+  TAG_RESOLVE_FAILED: 'không hiểu thẻ kiểu (tag) của giá trị',
+};
+
+function yamlErrorToDiagnostic(err: YAMLError, file: string, lines: string[], lc: LineCounter): Diagnostic {
+  const lp = err.linePos?.[0] ?? lc.linePos(err.pos[0]);
+  const lineText = lines[lp.line - 1] ?? '';
+  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+  const base = { file, line: lp.line, col: lp.col, severity: 'error' as const };
+  if (err.code === 'TAB_AS_INDENT' || indent.includes('\t')) {
+    const tabCol = indent.includes('\t') ? indent.indexOf('\t') + 1 : lp.col;
+    return {
+      ...base,
+      col: tabCol,
+      rule: 'yaml-tab',
+      message:
+        'dòng này thụt lề bằng ký tự Tab; YAML chỉ cho phép dấu cách — hãy thay Tab bằng dấu cách (thường 2 dấu cách mỗi cấp; trong trình soạn thảo chọn "chuyển Tab thành dấu cách")',
+    };
+  }
+  if (err.code === 'DUPLICATE_KEY') {
+    const key = /^\s*(?:-\s+)?["']?([^:"']*)/.exec(lineText.slice(lp.col - 1))?.[1]?.trim();
+    return {
+      ...base,
+      rule: 'yaml-duplicate-key',
+      message: `khóa ${key ? `'${key}' ` : ''}bị lặp lại trong cùng một khối; mỗi khóa chỉ được ghi một lần`,
+    };
+  }
+  const message = SYNTAX_MESSAGES[err.code] ?? 'lỗi cú pháp YAML';
+  return { ...base, rule: 'yaml-syntax', message: `${message} (${err.code})` };
+}
