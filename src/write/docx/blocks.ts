@@ -1,0 +1,47 @@
+// Body blocks by role (Phụ lục I, mục II.6 and V, row 6b: the phần–mục–khoản–điểm structure of a
+// Kế hoạch). Every text block is a justified paragraph with a 1 cm first-line indent; the label
+// ("I.", "1.", "a)", "-", "Điều 1.") is printed before the runs.
+import type { Paragraph, Table, TextRun } from 'docx';
+import type { Block, TextBlock } from '../../model/types.ts';
+import { BODY_PT, bodyParagraph } from './paragraphs.ts';
+import { modelRuns, run } from './runs.ts';
+import { dataTable } from './table.ts';
+
+interface RoleStyle {
+  /** Whole paragraph bold: I. MỤC (row 6b "mục"), 1. Khoản có tiêu đề, annex headings. */
+  bold: boolean;
+  /** Only the label bold: "Điều 1." (mục II.6đ; Điều without a title — MODEL). */
+  labelBold: boolean;
+}
+
+const ROLE_STYLES: Record<TextBlock['role'], RoleStyle> = {
+  section: { bold: true, labelBold: true },
+  'item-title': { bold: true, labelBold: true },
+  'point-title': { bold: false, labelBold: false },
+  paragraph: { bold: false, labelBold: false },
+  basis: { bold: false, labelBold: false },
+  article: { bold: false, labelBold: true },
+  'annex-heading': { bold: true, labelBold: true },
+  note: { bold: false, labelBold: false },
+};
+
+export function textBlockRuns(block: TextBlock, opts: { italic?: boolean } = {}): TextRun[] {
+  const style = ROLE_STYLES[block.role];
+  const italic = opts.italic || block.italic || undefined;
+  const runs: TextRun[] = [];
+  if (block.label) {
+    runs.push(run(`${block.label} `, { sizePt: BODY_PT, bold: style.labelBold, italic }));
+  }
+  runs.push(...modelRuns(block.runs, { sizePt: BODY_PT, bold: style.bold || undefined, italic }));
+  return runs;
+}
+
+export function textParagraph(block: TextBlock, opts: { italic?: boolean; keepNext?: boolean } = {}): Paragraph {
+  // Headings stay with what follows them (a title alone at the foot of a page is rejected).
+  const heading = block.role === 'section' || block.role === 'item-title' || block.role === 'annex-heading';
+  return bodyParagraph(textBlockRuns(block, opts), { keepNext: opts.keepNext || heading });
+}
+
+export function renderBlocks(blocks: Block[]): Array<Paragraph | Table> {
+  return blocks.map((b) => (b.type === 'table' ? dataTable(b) : textParagraph(b)));
+}

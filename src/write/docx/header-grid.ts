@@ -1,0 +1,73 @@
+// First-page header grid (Phụ lục I, mục IV "Sơ đồ bố trí": ô 1 Quốc hiệu và Tiêu ngữ, ô 2 tên cơ
+// quan, ô 3 số và ký hiệu, ô 4 địa danh và thời gian). Two rows so that "Số:" and the date sit on
+// the same line however many lines the agency name takes (mục II.4: ô 4 on the same line as ô 3).
+import { Paragraph, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
+import type { HeaderGrid } from '../../model/types.ts';
+import { centredLine, ruleParagraph } from './paragraphs.ts';
+import { cellTextWidthMm, layoutTable } from './layout-table.ts';
+import { baselineShift, estimateLineWidthMm, mm, pt } from './units.ts';
+
+/** Column widths: ≈ Mẫu 1.4 (67.5 | 100 mm) fitted to the 165 mm text width (nd30.md §2.3). */
+export const HEADER_LEFT_MM = 65;
+export const HEADER_RIGHT_MM = 100;
+
+export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+
+/** Mục II.1b: the rule under the Tiêu ngữ is as long as the Tiêu ngữ (60.5 mm at 14 pt bold). */
+export const MOTTO_RULE_MM = 60.5;
+
+/** Mục II.2b: the rule under the agency name is 1/3–1/2 of the line; 0.42 keeps estimation error inside. */
+const AGENCY_RULE_RATIO = 0.42;
+
+const AGENCY_PT = 13; // mục II.2: 12–13 pt, model 13
+const NATIONAL_TITLE_PT = 13; // mục II.1: 12–13 pt, model 13
+const MOTTO_PT = 14; // mục II.1: 13–14 pt, model 14
+const NUMBER_PT = 13; // mục II.3: 13 pt
+const PLACE_DATE_PT = 14; // mục II.4: 13–14 pt italic, model 14
+
+function cell(widthMm: number, children: Paragraph[]): TableCell {
+  return new TableCell({
+    children,
+    width: { size: mm(widthMm), type: WidthType.DXA },
+    verticalAlign: VerticalAlign.TOP,
+  });
+}
+
+export function agencyRuleMm(lines: string[]): number {
+  const longest = Math.max(0, ...lines.map((l) => estimateLineWidthMm(l, AGENCY_PT, true)));
+  return Math.min(longest, cellTextWidthMm(HEADER_LEFT_MM)) * AGENCY_RULE_RATIO;
+}
+
+export function headerGrid(header: HeaderGrid) {
+  const left: Paragraph[] = [
+    ...header.supervisingAgency.map((l) => centredLine(l, { sizePt: AGENCY_PT })),
+    ...header.issuingAgency.map((l) => centredLine(l, { sizePt: AGENCY_PT, bold: true })),
+    ruleParagraph(agencyRuleMm(header.issuingAgency), cellTextWidthMm(HEADER_LEFT_MM)),
+  ];
+  const right: Paragraph[] = [
+    centredLine(NATIONAL_TITLE, { sizePt: NATIONAL_TITLE_PT, bold: true }),
+    centredLine(MOTTO, { sizePt: MOTTO_PT, bold: true }),
+    ruleParagraph(MOTTO_RULE_MM, cellTextWidthMm(HEADER_RIGHT_MM)),
+  ];
+  const rows = [new TableRow({ children: [cell(HEADER_LEFT_MM, left), cell(HEADER_RIGHT_MM, right)], cantSplit: true })];
+
+  // Mục 4.2 (văn bản ban hành kèm theo quyết định): no Số and no place/date row.
+  if (header.numberLine !== undefined || header.placeDateLine !== undefined) {
+    const before = pt(6);
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(HEADER_LEFT_MM, [
+            centredLine(header.numberLine ?? '', { sizePt: NUMBER_PT }, { before: before + baselineShift(NUMBER_PT, PLACE_DATE_PT) }),
+          ]),
+          cell(HEADER_RIGHT_MM, [
+            centredLine(header.placeDateLine ?? '', { sizePt: PLACE_DATE_PT, italic: true }, { before }),
+          ]),
+        ],
+      }),
+    );
+  }
+  return layoutTable([HEADER_LEFT_MM, HEADER_RIGHT_MM], rows);
+}

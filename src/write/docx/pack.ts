@@ -1,0 +1,52 @@
+// Deterministic packaging. The docx package stamps the wall clock into docProps/core.xml and into
+// every zip entry; we re-zip with entries in a fixed order, each dated with the document's date,
+// and replace the core.xml dates, so the same model always gives the same bytes.
+import JSZip from 'jszip';
+import type { DocumentMeta } from '../../model/types.ts';
+
+const FIRST = ['[Content_Types].xml', '_rels/.rels'];
+
+function entryOrder(a: string, b: string): number {
+  const ia = FIRST.indexOf(a);
+  const ib = FIRST.indexOf(b);
+  if (ia !== -1 || ib !== -1) return (ia === -1 ? FIRST.length : ia) - (ib === -1 ? FIRST.length : ib);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function patchCoreXml(xml: string, meta: DocumentMeta): string {
+  const stamp = `${meta.date}T00:00:00Z`;
+  let out = xml
+    .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+    .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+  if (!out.includes('<dc:language>')) {
+    out = out.replace('</cp:coreProperties>', `<dc:language>${escapeXml(meta.language)}</dc:language></cp:coreProperties>`);
+  }
+  return out;
+}
+
+export async function repack(packed: Uint8Array, meta: DocumentMeta): Promise<Buffer> {
+  const input = await JSZip.loadAsync(packed);
+  const date = new Date(`${meta.date}T00:00:00Z`);
+  const output = new JSZip();
+  const names = Object.keys(input.files)
+    .filter((name) => !input.files[name].dir)
+    .sort(entryOrder);
+  for (const name of names) {
+    const file = input.file(name)!;
+    if (name === 'docProps/core.xml') {
+      output.file(name, patchCoreXml(await file.async('string'), meta), { date, createFolders: false });
+    } else {
+      output.file(name, await file.async('uint8array'), { date, createFolders: false });
+    }
+  }
+  return output.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'DOS',
+  });
+}

@@ -1,0 +1,71 @@
+// The content of each part: Quyết định (Mẫu 1.3), Kế hoạch (Mẫu 1.4, or the form of a text
+// promulgated by a decision, nd30.md §4.2), Phụ lục (Mẫu 2.1, Phụ lục I mục III.1).
+import type { Paragraph, Table } from 'docx';
+import type { Annex, Decision, PlanPart } from '../../model/types.ts';
+import { textWidthMm } from '../../model/page.ts';
+import { renderBlocks, textParagraph } from './blocks.ts';
+import { headerGrid } from './header-grid.ts';
+import { BODY_PT, centredLine, ruleParagraph } from './paragraphs.ts';
+import { signatureTable } from './signature.ts';
+import { titleBlock, titleRuleMm } from './title-block.ts';
+import { pt } from './units.ts';
+
+type Child = Paragraph | Table;
+
+/** The last paragraph before the signature keeps with it, so the block never starts a page alone. */
+function withSignature(content: Child[], makeLast: () => Child | undefined): Child[] {
+  const last = makeLast();
+  return last ? [...content, last] : content;
+}
+
+export function decisionChildren(decision: Decision): Child[] {
+  const width = textWidthMm('portrait');
+  const articles = decision.articles.map((a, i) =>
+    textParagraph(a, { keepNext: i === decision.articles.length - 1 }),
+  );
+  return withSignature(
+    [
+      headerGrid(decision.header),
+      ...titleBlock({ kind: decision.kind, title: decision.title, textWidthMm: width }),
+      // Thẩm quyền ban hành: bold, upper case, centred (Mẫu 1.3).
+      centredLine(decision.authority, { sizePt: BODY_PT, bold: true }, { before: pt(12), keepNext: true }),
+      // Căn cứ: italic, one per paragraph, first-line indent (mục II.6a).
+      ...decision.bases.map((b) => textParagraph(b, { italic: true })),
+      centredLine('QUYẾT ĐỊNH:', { sizePt: BODY_PT, bold: true }, { before: pt(12), keepNext: true }),
+      ...articles,
+    ],
+    () => signatureTable(decision.signature, decision.recipients),
+  );
+}
+
+export function planChildren(plan: PlanPart): Child[] {
+  const width = textWidthMm('portrait');
+  const hasSignature = plan.signature !== undefined || plan.recipients !== undefined;
+  const body = renderBlocks(plan.body);
+  if (hasSignature && plan.body.length > 0) {
+    const lastBlock = plan.body[plan.body.length - 1];
+    if (lastBlock.type === 'text') body[body.length - 1] = textParagraph(lastBlock, { keepNext: true });
+  }
+  return withSignature(
+    [
+      headerGrid(plan.header),
+      ...titleBlock({ kind: plan.kind, title: plan.title, attachedNote: plan.attachedNote, textWidthMm: width }),
+      ...plan.preamble.map((b) => textParagraph(b)),
+      ...body,
+    ],
+    () => (hasSignature ? signatureTable(plan.signature, plan.recipients) : undefined),
+  );
+}
+
+/** Mẫu 2.1: "Phụ lục I" normal case bold 14, title upper bold, "(Kèm theo …)" italic, short rule. */
+export function annexChildren(annex: Annex): Child[] {
+  const width = textWidthMm(annex.orientation);
+  return [
+    centredLine(annex.label, { sizePt: BODY_PT, bold: true }, { keepNext: true }),
+    centredLine(annex.title, { sizePt: BODY_PT, bold: true }, { keepNext: true }),
+    centredLine(annex.attachedNote, { sizePt: BODY_PT, italic: true }, { keepNext: true }),
+    // 6 pt after: a table may follow directly and would otherwise touch the rule.
+    ruleParagraph(titleRuleMm(annex.title, width), width, { before: pt(2), after: pt(6), keepNext: true }),
+    ...renderBlocks(annex.blocks),
+  ];
+}

@@ -1,0 +1,61 @@
+// Ô 7a/7b/7c (chức vụ, chữ ký, họ tên) and ô 9b (Nơi nhận), Phụ lục I, mục II.7 and II.9: a
+// borderless two-column table — Nơi nhận at the left margin, the signature block centred in the
+// right half, their first lines on the same baseline.
+import { LineRuleType, Paragraph, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
+import type { Recipients, Signature } from '../../model/types.ts';
+import { layoutTable } from './layout-table.ts';
+import { BODY_PT, centredLine } from './paragraphs.ts';
+import { run } from './runs.ts';
+import { baselineShift, mm, pt } from './units.ts';
+
+/** Mẫu 1.4 signature table ≈ 53–63 mm | 101–111 mm (nd30.md §2.3), fitted to 165 mm. */
+export const SIGNATURE_LEFT_MM = 60;
+export const SIGNATURE_RIGHT_MM = 105;
+
+const RECIPIENTS_LABEL_PT = 12; // mục II.9b: "Nơi nhận:" 12 pt bold italic
+const RECIPIENTS_PT = 11; // mục II.9b: list 11 pt upright
+const SIGNATURE_PT = BODY_PT; // mục II.7: 13–14 pt bold, 14 as the models
+/** Space for the signature and the seal: not regulated, practice 3–4 empty 14 pt lines (nd30.md §3.7). */
+const SIGNATURE_GAP_LINES = 4;
+/** Gap between the last content paragraph and the block. */
+const BLOCK_BEFORE = pt(12);
+
+function cell(widthMm: number, children: Paragraph[]): TableCell {
+  return new TableCell({ children, width: { size: mm(widthMm), type: WidthType.DXA }, verticalAlign: VerticalAlign.TOP });
+}
+
+function leftLine(text: string, sizePt: number, style: { bold?: boolean; italic?: boolean }, before: number): Paragraph {
+  return new Paragraph({
+    children: [run(text, { sizePt, ...style })],
+    spacing: { before, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+    keepNext: true,
+    keepLines: true,
+  });
+}
+
+export function signatureTable(signature: Signature | undefined, recipients: Recipients | undefined) {
+  const left: Paragraph[] = [];
+  if (recipients && recipients.lines.length > 0) {
+    // Level with the first signature line: shift the 12 pt label down to the 14 pt baseline.
+    left.push(leftLine('Nơi nhận:', RECIPIENTS_LABEL_PT, { bold: true, italic: true }, BLOCK_BEFORE + baselineShift(RECIPIENTS_LABEL_PT, SIGNATURE_PT)));
+    for (const line of recipients.lines) left.push(leftLine(line, RECIPIENTS_PT, {}, 0));
+  } else {
+    left.push(new Paragraph({ children: [] }));
+  }
+
+  const right: Paragraph[] = [];
+  if (signature) {
+    signature.lines.forEach((line, i) =>
+      right.push(centredLine(line, { sizePt: SIGNATURE_PT, bold: true }, { before: i === 0 ? BLOCK_BEFORE : 0, keepNext: true })),
+    );
+    for (let i = 0; i < SIGNATURE_GAP_LINES; i++) right.push(centredLine('', { sizePt: SIGNATURE_PT }, { keepNext: true }));
+    right.push(centredLine(signature.name, { sizePt: SIGNATURE_PT, bold: true }));
+  } else {
+    right.push(new Paragraph({ children: [] }));
+  }
+
+  return layoutTable(
+    [SIGNATURE_LEFT_MM, SIGNATURE_RIGHT_MM],
+    [new TableRow({ children: [cell(SIGNATURE_LEFT_MM, left), cell(SIGNATURE_RIGHT_MM, right)], cantSplit: true })],
+  );
+}

@@ -1,0 +1,86 @@
+// Real Word tables for the model's TableBlock (appendix tables, tables in the body): single
+// borders, fixed column widths from the model, header rows repeated on every page, merges.
+import {
+  BorderStyle,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import type { TableBlock, TableCell as ModelCell, TableRow as ModelRow } from '../../model/types.ts';
+import { alignment } from './paragraphs.ts';
+import { modelRuns } from './runs.ts';
+import { mm, pt } from './units.ts';
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const; // 0.5 pt
+const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER } as const;
+
+function cellParagraphs(cell: ModelCell, sizePt: number, forceBold: boolean): Paragraph[] {
+  const paras = cell.paragraphs.length > 0 ? cell.paragraphs : [[]];
+  return paras.map(
+    (runs) =>
+      new Paragraph({
+        children: modelRuns(runs, { sizePt, bold: forceBold || cell.bold || undefined, italic: cell.italic }),
+        alignment: alignment(cell.align),
+        // No first-line indent in cells; a little air above and below the text.
+        spacing: { before: pt(2), after: pt(2), line: 240, lineRule: LineRuleType.AUTO },
+      }),
+  );
+}
+
+function renderRow(row: ModelRow, block: TableBlock, columnTwips: number[], covered: number[]): TableRow {
+  const cells: TableCell[] = [];
+  let col = 0;
+  for (const cell of row.cells) {
+    // Skip the grid columns covered by a rowSpan from an earlier row (HTML semantics in the model).
+    while (covered[col] > 0) col++;
+    const span = Math.max(1, cell.colSpan);
+    const rowSpan = Math.max(1, cell.rowSpan);
+    const width = columnTwips.slice(col, col + span).reduce((a, b) => a + b, 0);
+    cells.push(
+      new TableCell({
+        children: cellParagraphs(cell, block.fontSizePt, row.kind !== 'data'),
+        width: { size: width, type: WidthType.DXA },
+        ...(span > 1 ? { columnSpan: span } : {}),
+        ...(rowSpan > 1 ? { rowSpan } : {}),
+        verticalAlign: VerticalAlign.CENTER,
+        borders: BORDERS,
+      }),
+    );
+    if (rowSpan > 1) for (let c = col; c < col + span; c++) covered[c] = rowSpan;
+    col += span;
+  }
+  return new TableRow({
+    children: cells,
+    cantSplit: true,
+    ...(row.kind === 'header' ? { tableHeader: true } : {}),
+  });
+}
+
+export function dataTable(block: TableBlock): Table {
+  const columnTwips = block.columns.map((c) => mm(c.widthMm));
+  const covered = new Array<number>(columnTwips.length).fill(0);
+  const rows: TableRow[] = [];
+  for (const row of [...block.header, ...block.body]) {
+    // covered[c] = rows still covered in grid column c counting from the row that set it; a column
+    // is covered in this row when the count is still positive after stepping down one row.
+    const before = covered.map((n) => Math.max(0, n - 1));
+    for (let i = 0; i < covered.length; i++) covered[i] = before[i];
+    rows.push(renderRow(row, block, columnTwips, covered));
+  }
+  return new Table({
+    rows,
+    columnWidths: columnTwips,
+    width: { size: columnTwips.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    borders: {
+      ...BORDERS,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
+  });
+}

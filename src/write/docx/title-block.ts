@@ -1,0 +1,35 @@
+// Ô 5a: tên loại and trích yếu (Phụ lục I, mục II.5a): centred, bold, 13–14 pt (14 as the models),
+// then a solid rule 1/3–1/2 of the trích yếu line, centred (mục II.5b).
+import type { Paragraph } from 'docx';
+import type { Runs } from '../../model/types.ts';
+import { BODY_PT, centredLine, ruleParagraph } from './paragraphs.ts';
+import { modelRuns, plainText } from './runs.ts';
+import { estimateLineWidthMm, pt } from './units.ts';
+
+const RULE_RATIO = 0.42;
+
+/** Rule under a centred bold line that may wrap: 0.42 of the (first) line's width. */
+export function titleRuleMm(text: string, textWidthMm: number): number {
+  return Math.min(estimateLineWidthMm(text, BODY_PT, true), textWidthMm) * RULE_RATIO;
+}
+
+export interface TitleBlockInput {
+  kind: string;
+  title: Runs;
+  /** "(Kèm theo Quyết định số …)" — italic, under the title, before the rule (nd30.md §4.2). */
+  attachedNote?: string;
+  textWidthMm: number;
+}
+
+export function titleBlock(input: TitleBlockInput): Paragraph[] {
+  const out: Paragraph[] = [
+    // One blank line's worth between the header grid and the kind line, as in the model forms.
+    centredLine(input.kind, { sizePt: BODY_PT, bold: true }, { before: pt(18), keepNext: true }),
+    centredLine(modelRuns(input.title, { sizePt: BODY_PT, bold: true }), {}, { keepNext: true }),
+  ];
+  if (input.attachedNote) {
+    out.push(centredLine(input.attachedNote, { sizePt: BODY_PT, italic: true }, { keepNext: true }));
+  }
+  out.push(ruleParagraph(titleRuleMm(plainText(input.title), input.textWidthMm), input.textWidthMm, { before: pt(2) }));
+  return out;
+}

@@ -1,0 +1,236 @@
+// One headless browser per process that turns HTML pages into PDF bytes. Pages are reused (a
+// small pool), run without JavaScript, and may read nothing but the tool's own files (templates,
+// bundled fonts) and data: URLs; every other request is aborted and recorded.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { chooseFont } from '../html/fonts.ts';
+import { templatesDir, toolRoot } from '../html/paths.ts';
+import { NoBrowserError, findBrowser } from './browser.ts';
+
+export interface PdfPrinterOptions {
+  /** Browser executable; default: findBrowser(). */
+  executablePath?: string;
+  /** Pages printing at once (default 2: on two cores a third adds nothing). */
+  pages?: number;
+  /** Further folders whose files pages may read (file: URLs). */
+  allowedDirs?: string[];
+  /** Per-step timeout in milliseconds (default 60 s). */
+  timeoutMs?: number;
+}
+
+export interface RequestLog {
+  allowed: string[];
+  blocked: string[];
+}
+
+interface Slot {
+  page: Page;
+  generation: number;
+}
+
+const LAUNCH_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--mute-audio',
+];
+
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+export class PdfPrinter {
+  readonly executablePath: string;
+  private readonly maxPages: number;
+  private readonly timeoutMs: number;
+  private readonly allowedDirs: string[];
+  private readonly blankUrl = pathToFileURL(path.join(templatesDir, 'blank.html')).href;
+  private browser: Promise<Browser> | undefined;
+  private userDataDir: string | undefined;
+  private generation = 0;
+  private idle: Slot[] = [];
+  private open = 0;
+  private waiters: ((slot: Slot | Error) => void)[] = [];
+  private closed = false;
+  private log: RequestLog = { allowed: [], blocked: [] };
+
+  /** Throws NoBrowserError (Vietnamese message) when no browser is installed. */
+  constructor(opts: PdfPrinterOptions = {}) {
+    const exe = opts.executablePath ?? findBrowser();
+    if (!exe) throw new NoBrowserError();
+    this.executablePath = exe;
+    this.maxPages = Math.max(1, Math.floor(opts.pages ?? 2));
+    this.timeoutMs = opts.timeoutMs ?? 60_000;
+    const font = chooseFont();
+    this.allowedDirs = [toolRoot, ...(font.dir ? [font.dir] : []), ...(opts.allowedDirs ?? [])].map((d) =>
+      path.resolve(d),
+    );
+  }
+
+  /** Every URL a page asked for since the printer started (for tests and diagnostics). */
+  requests(): RequestLog {
+    return { allowed: [...this.log.allowed], blocked: [...this.log.blocked] };
+  }
+
+  /** Prints a complete HTML document; the page's CSS decides size and margins. */
+  async print(html: string): Promise<Uint8Array> {
+    for (let attempt = 0; ; attempt++) {
+      const slot = await this.acquire();
+      try {
+        await slot.page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
+        const pdf = await slot.page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: this.timeoutMs });
+        this.release(slot);
+        return pdf;
+      } catch (err) {
+        this.discard(slot);
+        // A crashed browser or page is restarted once; a second failure is reported.
+        if (attempt === 0 && !this.closed) continue;
+        throw err;
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const w of this.waiters.splice(0)) w(new Error('PdfPrinter closed'));
+    const b = this.browser;
+    this.browser = undefined;
+    this.idle = [];
+    this.open = 0;
+    if (b) {
+      try {
+        await (await b).close();
+      } catch {
+        // Already gone.
+      }
+    }
+    this.removeProfile();
+  }
+
+  private removeProfile(): void {
+    if (this.userDataDir) rmSync(this.userDataDir, { recursive: true, force: true });
+    this.userDataDir = undefined;
+  }
+
+  private launch(): Promise<Browser> {
+    if (this.browser) return this.browser;
+    this.removeProfile();
+    this.userDataDir = mkdtempSync(path.join(os.tmpdir(), 'kehoach-chromium-'));
+    const args = [...LAUNCH_ARGS];
+    // Chromium refuses to start its sandbox as root (containers, CI).
+    if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
+    const generation = ++this.generation;
+    const launched = puppeteer.launch({
+      executablePath: this.executablePath,
+      headless: true,
+      pipe: true,
+      args,
+      userDataDir: this.userDataDir,
+      timeout: this.timeoutMs,
+    });
+    this.browser = launched;
+    launched.then(
+      (b) =>
+        b.on('disconnected', () => {
+          // Crash or kill: forget the browser and its pages; the next print relaunches.
+          if (this.generation === generation) {
+            this.browser = undefined;
+            this.idle = [];
+            this.open = 0;
+          }
+        }),
+      () => {
+        if (this.generation === generation) this.browser = undefined;
+      },
+    );
+    return launched;
+  }
+
+  private async newSlot(): Promise<Slot> {
+    const browser = await this.launch();
+    const generation = this.generation;
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (req) => this.onRequest(req));
+    // A file: document as the base, so the HTML may load the local font files (an about:blank
+    // page is not allowed to read file: URLs).
+    await page.goto(this.blankUrl, { waitUntil: 'load', timeout: this.timeoutMs });
+    return { page, generation };
+  }
+
+  private onRequest(req: HTTPRequest): void {
+    const url = req.url();
+    if (this.isAllowed(url)) {
+      this.log.allowed.push(url);
+      void req.continue().catch(() => undefined);
+    } else {
+      this.log.blocked.push(url);
+      void req.abort('blockedbyclient').catch(() => undefined);
+    }
+  }
+
+  private isAllowed(url: string): boolean {
+    if (url.startsWith('data:')) return true;
+    if (!url.startsWith('file:')) return false;
+    let file: string;
+    try {
+      file = path.resolve(fileURLToPath(url));
+    } catch {
+      return false;
+    }
+    return this.allowedDirs.some((d) => isInside(d, file));
+  }
+
+  private async acquire(): Promise<Slot> {
+    if (this.closed) throw new Error('PdfPrinter closed');
+    for (;;) {
+      const slot = this.idle.pop();
+      if (!slot) break;
+      if (slot.generation === this.generation && !slot.page.isClosed()) return slot;
+    }
+    if (this.open < this.maxPages) {
+      this.open++;
+      try {
+        return await this.newSlot();
+      } catch (err) {
+        this.open = Math.max(0, this.open - 1);
+        throw err;
+      }
+    }
+    const got = await new Promise<Slot | Error>((resolve) => this.waiters.push(resolve));
+    if (got instanceof Error) throw got;
+    return got;
+  }
+
+  private release(slot: Slot): void {
+    if (slot.generation !== this.generation || slot.page.isClosed()) {
+      this.discard(slot);
+      return;
+    }
+    const waiter = this.waiters.shift();
+    if (waiter) waiter(slot);
+    else this.idle.push(slot);
+  }
+
+  private discard(slot: Slot): void {
+    if (slot.generation === this.generation) this.open = Math.max(0, this.open - 1);
+    void slot.page.close().catch(() => undefined);
+    const waiter = this.waiters.shift();
+    if (waiter && !this.closed) {
+      this.open++;
+      this.newSlot().then(waiter, (err: unknown) => {
+        this.open = Math.max(0, this.open - 1);
+        waiter(err instanceof Error ? err : new Error(String(err)));
+      });
+    }
+  }
+}
