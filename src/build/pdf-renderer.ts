@@ -1,0 +1,63 @@
+// PDF side of a build: one browser for the whole batch (started on first use), each part of a
+// plan printed once and reused for the package and for the part's own file.
+import type { DocumentMeta, PlanDocument } from '../model/types.ts';
+import type { OutputPart } from './outputs.ts';
+import { renderHtml, type HtmlPart } from '../write/html/index.ts';
+import { PdfPrinter, assemblePdf, finalizePdf, packageParts } from '../write/pdf/index.ts';
+
+export class PdfRenderer {
+  private printer?: PdfPrinter;
+  private startError?: Error;
+  private readonly printed = new WeakMap<PlanDocument, Map<string, Promise<Uint8Array>>>();
+
+  constructor(private readonly root: string, private readonly pages?: number) {}
+
+  private getPrinter(): PdfPrinter {
+    if (this.startError) throw this.startError;
+    if (!this.printer) {
+      try {
+        this.printer = new PdfPrinter({ allowedDirs: [this.root], pages: this.pages });
+      } catch (err) {
+        this.startError = err as Error; // no browser: every PDF of the batch fails the same way, DOCX still builds
+        throw err;
+      }
+    }
+    return this.printer;
+  }
+
+  private part(doc: PlanDocument, part: HtmlPart): Promise<Uint8Array> {
+    let cache = this.printed.get(doc);
+    if (!cache) this.printed.set(doc, (cache = new Map()));
+    const key = part.kind === 'annex' ? `annex:${part.id}` : part.kind;
+    let bytes = cache.get(key);
+    if (!bytes) {
+      const printer = this.getPrinter();
+      bytes = printer.print(renderHtml(doc, part));
+      cache.set(key, bytes);
+    }
+    return bytes;
+  }
+
+  async render(doc: PlanDocument, target: OutputPart): Promise<Uint8Array> {
+    if (target.kind === 'package') {
+      const parts = await Promise.all(packageParts(doc).map((p) => this.part(doc, p)));
+      return assemblePdf(parts, doc.meta);
+    }
+    return finalizePdf(await this.part(doc, target), partMeta(doc, target));
+  }
+
+  async close(): Promise<void> {
+    await this.printer?.close();
+  }
+}
+
+function partMeta(doc: PlanDocument, part: OutputPart): DocumentMeta {
+  if (part.kind === 'annex') {
+    const a = doc.annexes.find((x) => x.id === part.id);
+    if (a) return { ...doc.meta, title: `${a.label}: ${a.title}` };
+  }
+  if (part.kind === 'decision' && doc.decision) {
+    return { ...doc.meta, title: `${doc.decision.kind} ${doc.decision.title.map((r) => r.text).join('')}` };
+  }
+  return doc.meta;
+}
