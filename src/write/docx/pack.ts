@@ -36,11 +36,15 @@ export async function repack(packed: Uint8Array, meta: DocumentMeta): Promise<Bu
     .filter((name) => !input.files[name].dir)
     .sort(entryOrder);
   for (const name of names) {
-    const file = input.file(name)!;
     if (name === 'docProps/core.xml') {
-      output.file(name, patchCoreXml(await file.async('string'), meta), { date, createFolders: false });
+      output.file(name, patchCoreXml(await input.files[name].async('string'), meta), { date, createFolders: false });
     } else {
-      output.file(name, await file.async('uint8array'), { date, createFolders: false });
+      // Moving the entry object keeps its already-deflated bytes: JSZip reuses compressed data
+      // whose method matches, so only core.xml is compressed again (the docx is built per call;
+      // deflating every part twice doubled the render time).
+      const entry = input.files[name];
+      entry.date = date;
+      output.files[name] = entry;
     }
   }
   return output.generateAsync({
