@@ -7,6 +7,8 @@ export interface Run {
   text: string;
   bold?: boolean;
   italic?: boolean;
+  /** Set only in a redline document (kehoach diff --redline): a tracked insertion or deletion. */
+  change?: 'insert' | 'delete';
 }
 
 /** One paragraph's inline content. */
@@ -161,4 +163,6 @@ export interface PlanDocument {
   decision?: Decision;
   plan: PlanPart;
   annexes: Annex[];
+  /** Author and date of tracked changes, set only in a redline document. */
+  revision?: { author: string; date: string };
 }
