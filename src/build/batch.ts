@@ -8,6 +8,7 @@ import type { PlanOutcome } from './progress.ts';
 import type { PlanDocument } from '../model/types.ts';
 import { renderDocx } from '../write/docx/index.ts';
 import { PdfRenderer } from './pdf-renderer.ts';
+import { BuildRecord, InputHasher, planInputs } from './incremental.ts';
 
 export interface BatchOptions {
   root: string;
@@ -24,6 +25,8 @@ export interface BatchOptions {
 export async function buildBatch(options: BatchOptions): Promise<PlanOutcome[]> {
   const compiler = new Compiler(options.root);
   const pdf = options.formats.includes('pdf') ? new PdfRenderer(options.root) : undefined;
+  const record = new BuildRecord(options.outDir, new InputHasher(options.root));
+  const outRel = path.relative(options.root, options.outDir).split(path.sep).join('/');
   const outcomes: PlanOutcome[] = new Array(options.files.length);
   let next = 0;
   const worker = async () => {
@@ -31,7 +34,16 @@ export async function buildBatch(options: BatchOptions): Promise<PlanOutcome[]> 
       const index = next++;
       const source = options.files[index];
       options.onStart?.(source);
-      const outcome = await buildOne(compiler, source, options, pdf);
+      let outcome: PlanOutcome;
+      if (!options.force && record.isFresh(source, options.formats)) {
+        const outputs = record.outputsOf(source).map((o) => ({ ...o, path: path.posix.join(outRel, o.path) }));
+        outcome = { source, ok: true, skipped: true, outputs, diagnostics: [], errors: [] };
+      } else {
+        const built = await buildOne(compiler, source, options, pdf);
+        outcome = built.outcome;
+        if (outcome.ok && built.planFiles) record.update(source, built.planFiles, options.formats, built.written);
+        else record.forget(source);
+      }
       outcomes[index] = outcome;
       options.onFinish?.(outcome);
     }
@@ -41,27 +53,38 @@ export async function buildBatch(options: BatchOptions): Promise<PlanOutcome[]> 
     await Promise.all(Array.from({ length: lanes }, worker));
   } finally {
     await pdf?.close();
+    record.save();
   }
   return outcomes;
 }
 
-async function buildOne(compiler: Compiler, source: string, options: BatchOptions, pdf?: PdfRenderer): Promise<PlanOutcome> {
+interface Built {
+  outcome: PlanOutcome;
+  planFiles?: string[];
+  /** Outputs written, relative to the output root, for the build record. */
+  written: { part: string; format: string; path: string }[];
+}
+
+async function buildOne(compiler: Compiler, source: string, options: BatchOptions, pdf?: PdfRenderer): Promise<Built> {
   const compiled = compiler.compile(source);
   const outcome: PlanOutcome = { source, ok: compiled.ok, outputs: [], diagnostics: compiled.diagnostics, errors: [] };
-  if (!compiled.ok || !compiled.doc) return outcome;
+  const written: Built['written'] = [];
+  if (!compiled.ok || !compiled.doc) return { outcome, written };
   const doc = compiled.doc;
+  const outRel = path.relative(options.root, options.outDir).split(path.sep).join('/');
   for (const output of plannedOutputs(doc, options.formats)) {
     try {
       const bytes = await render(doc, output, pdf);
       writeFileAtomic(path.join(options.outDir, output.path), bytes);
-      outcome.outputs.push({ part: output.part, format: output.format, path: path.posix.join(path.relative(options.root, options.outDir).split(path.sep).join('/'), output.path) });
+      written.push({ part: output.part, format: output.format, path: output.path });
+      outcome.outputs.push({ part: output.part, format: output.format, path: path.posix.join(outRel, output.path) });
     } catch (err) {
       outcome.ok = false;
       const message = (err as Error)?.message ?? String(err);
       if (!outcome.errors.includes(message)) outcome.errors.push(message);
     }
   }
-  return outcome;
+  return { outcome, written, planFiles: compiled.resolved ? planInputs(compiled.resolved) : undefined };
 }
 
 async function render(doc: PlanDocument, output: PlannedOutput, pdf?: PdfRenderer): Promise<Uint8Array> {
