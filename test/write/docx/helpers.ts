@@ -1,0 +1,50 @@
+// Test helpers: unzip a rendered DOCX and pick parts of its XML.
+import JSZip from 'jszip';
+
+export interface Unzipped {
+  names: string[];
+  text(name: string): Promise<string>;
+}
+
+export async function unzip(bytes: Uint8Array): Promise<Unzipped> {
+  const zip = await JSZip.loadAsync(bytes);
+  return {
+    names: Object.keys(zip.files),
+    text: async (name) => {
+      const f = zip.file(name);
+      if (!f) throw new Error(`missing part ${name}`);
+      return f.async('string');
+    },
+  };
+}
+
+/** Every w:sectPr of document.xml, in order. */
+export function sections(xml: string): string[] {
+  return xml.match(/<w:sectPr>.*?<\/w:sectPr>/gs) ?? [];
+}
+
+/** The w:p element whose text is exactly `text` (runs joined). */
+export function paragraphWithText(xml: string, text: string): string | undefined {
+  for (const p of xml.match(/<w:p>.*?<\/w:p>|<w:p\s[^>]*>.*?<\/w:p>/gs) ?? []) {
+    const joined = (p.match(/<w:t[^>]*>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join('');
+    if (joined === text) return p;
+  }
+  return undefined;
+}
+
+/** The w:tbl elements (not nested) of a part. */
+export function tables(xml: string): string[] {
+  return xml.match(/<w:tbl>.*?<\/w:tbl>/gs) ?? [];
+}
+
+export function rows(tbl: string): string[] {
+  return tbl.match(/<w:tr>.*?<\/w:tr>/gs) ?? [];
+}
+
+export function cells(tr: string): string[] {
+  return tr.match(/<w:tc>.*?<\/w:tc>/gs) ?? [];
+}
+
+export function cellText(tc: string): string {
+  return (tc.match(/<w:t[^>]*>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join('');
+}
