@@ -12,6 +12,8 @@ export interface ResolvedSource {
   data: KeHoach;
   /** Where the value at `path` of `data` was written (child or parent file); nearest ancestor if unknown. */
   origin(path: JsonPath): Origin;
+  /** Where the key naming the member at `path` was written (falls back like `origin`). */
+  originOfKey?(path: JsonPath): Origin;
   /** The resolved parent plan (ke_thua), if any. */
   parent?: ResolvedSource;
   /**
@@ -31,6 +33,8 @@ export interface ProjectData {
   /** Where entry `id` of units / citations was written, or a key of the level file. */
   originOfUnit(id: string): Origin;
   originOfCitation(id: string): Origin;
+  /** Where level `cap` (a key of data/cap.yaml) was written. */
+  originOfLevel?(cap: string): Origin;
 }
 
 export interface LoadResult<T> {

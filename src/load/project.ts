@@ -1,0 +1,129 @@
+// Project data shared by all plans: data/cap.yaml (level vocabulary), data/don-vi/*.yaml (units)
+// and data/van-ban/*.yaml (cited documents). Files are read in sorted order and merged; an id
+// defined twice is an error at its second place. Missing folders simply mean no data.
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { DonVi, TuNguTheoCap, VanBanTrichDan } from '../model/source-types.generated.ts';
+import type { Origin } from '../model/types.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { isPlainObject, keyOriginAt, originAt, slotsOf } from './origins.ts';
+import { readSource } from './read-source.ts';
+import type { LoadResult, ProjectData } from './types.ts';
+import { validateAgainst, type SchemaName } from './validate.ts';
+import { parseYaml } from './yaml-positions.ts';
+
+interface Parsed {
+  file: string;
+  data: unknown;
+  root: Origin;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** data/<name>.yaml (if any) then data/<name>/*.yaml sorted by name. */
+function listFiles(root: string, name: string): string[] {
+  const out: string[] = [];
+  for (const ext of ['yaml', 'yml']) if (isFile(path.join(root, 'data', `${name}.${ext}`))) out.push(`data/${name}.${ext}`);
+  let names: string[] = [];
+  try {
+    names = readdirSync(path.join(root, 'data', name));
+  } catch {
+    return out;
+  }
+  for (const n of names.filter((n) => /\.ya?ml$/.test(n)).sort()) out.push(`data/${name}/${n}`);
+  return out;
+}
+
+function loadFile(root: string, file: string, schema: SchemaName, diagnostics: Diagnostic[]): Parsed | undefined {
+  const src = readSource(root, file);
+  diagnostics.push(...src.diagnostics);
+  if (!src.value) return undefined;
+  const parsed = parseYaml(src.value.text, src.value.file);
+  diagnostics.push(...parsed.diagnostics);
+  if (!parsed.value) return undefined;
+  const { data, root: rootOrigin } = parsed.value;
+  diagnostics.push(
+    ...validateAgainst(schema, data, {
+      value: (p) => originAt(data, p, rootOrigin),
+      key: (p) => keyOriginAt(data, p, rootOrigin),
+    }),
+  );
+  return { file: src.value.file, data, root: rootOrigin };
+}
+
+/** Merges the entries of list files by id; `duplicate-id` at the second definition. */
+function loadRegistry<T>(
+  root: string,
+  name: string,
+  schema: SchemaName,
+  what: string,
+  diagnostics: Diagnostic[],
+): { entries: Map<string, T>; origins: Map<string, Origin> } {
+  const entries = new Map<string, T>();
+  const origins = new Map<string, Origin>();
+  for (const file of listFiles(root, name)) {
+    const parsed = loadFile(root, file, schema, diagnostics);
+    if (!parsed || !Array.isArray(parsed.data)) continue;
+    const slots = slotsOf(parsed.data);
+    parsed.data.forEach((entry, i) => {
+      if (!isPlainObject(entry) || typeof entry.id !== 'string') return;
+      const at = slotsOf(entry)?.get('id')?.value ?? slots?.get(i)?.value ?? parsed.root;
+      const first = origins.get(entry.id);
+      if (first) {
+        diagnostics.push({
+          ...at,
+          severity: 'error',
+          rule: 'duplicate-id',
+          message: `mã ${what} '${entry.id}' đã được khai báo ở ${first.file}:${first.line}; mỗi mã chỉ khai báo một lần`,
+        });
+        return;
+      }
+      entries.set(entry.id, entry as T);
+      origins.set(entry.id, at);
+    });
+  }
+  return { entries, origins };
+}
+
+/** Reads every data file of the project at `root`. Always returns data (possibly empty). */
+export function loadProject(root: string): LoadResult<ProjectData> {
+  let realRoot = path.resolve(root);
+  try {
+    realRoot = realpathSync(realRoot);
+  } catch {
+    // A missing root gives empty data; plans will report their own missing files.
+  }
+  const diagnostics: Diagnostic[] = [];
+  const units = loadRegistry<DonVi>(realRoot, 'don-vi', 'don-vi', 'đơn vị', diagnostics);
+  const citations = loadRegistry<VanBanTrichDan>(realRoot, 'van-ban', 'van-ban', 'văn bản', diagnostics);
+
+  let levels: TuNguTheoCap = {};
+  const levelOrigins = new Map<string, Origin>();
+  for (const file of ['data/cap.yaml', 'data/cap.yml']) {
+    if (!isFile(path.join(realRoot, file))) continue;
+    const parsed = loadFile(realRoot, file, 'cap', diagnostics);
+    if (parsed && isPlainObject(parsed.data)) {
+      levels = parsed.data as TuNguTheoCap;
+      for (const k of Object.keys(parsed.data)) levelOrigins.set(k, keyOriginAt(parsed.data, [k], parsed.root));
+    }
+    break;
+  }
+
+  const nowhere = (file: string): Origin => ({ file, line: 1, col: 1 });
+  const value: ProjectData = {
+    root: realRoot,
+    units: units.entries,
+    levels,
+    citations: citations.entries,
+    originOfUnit: (id) => units.origins.get(id) ?? nowhere('data/don-vi'),
+    originOfCitation: (id) => citations.origins.get(id) ?? nowhere('data/van-ban'),
+    originOfLevel: (cap) => levelOrigins.get(cap) ?? nowhere('data/cap.yaml'),
+  };
+  return { value, diagnostics };
+}

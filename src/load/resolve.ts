@@ -1,0 +1,194 @@
+// A plan file → ResolvedSource: read, parse with positions, follow `ke_thua` up any number of
+// levels (each layer merged onto the resolved layer above), validate the merged data, and resolve
+// the plan that binds its targets (thuc_hien.ke_hoach, else the parent). Resolved plans are cached
+// by real path, so a batch parses and merges each parent once.
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { KeHoach } from '../model/source-types.generated.ts';
+import type { Origin } from '../model/types.ts';
+import { hasErrors, type Diagnostic } from './diagnostic.ts';
+import { checkDuplicateIds } from './keyed.ts';
+import { adoptStandalone, mergeLayer } from './merge.ts';
+import { isPlainObject, keyOriginAt, originAt } from './origins.ts';
+import { isInside, readSource, relativeToRoot } from './read-source.ts';
+import type { JsonPath, LoadResult, ProjectData, ResolvedSource } from './types.ts';
+import { validateAgainst } from './validate.ts';
+import { parseYaml } from './yaml-positions.ts';
+
+interface Context {
+  root: string;
+  plans: string;
+  project: ProjectData;
+  cache: Map<string, LoadResult<ResolvedSource>>;
+  /** Plans being resolved, outermost first: a reference back into it is a cycle. */
+  stack: string[];
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+function exists(p: string): boolean {
+  try {
+    realpathSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolves the plan `file` (project-relative, or absolute inside `root`). `cache` maps absolute
+ * real paths to results; pass the same map for every plan of a batch.
+ */
+export function resolvePlan(
+  root: string,
+  file: string,
+  project: ProjectData,
+  cache: Map<string, LoadResult<ResolvedSource>> = new Map(),
+): LoadResult<ResolvedSource> {
+  const realRoot = realOrSelf(path.resolve(root));
+  const ctx: Context = { root: realRoot, plans: path.join(realRoot, 'plans'), project, cache, stack: [] };
+  const abs = path.resolve(realRoot, file);
+  if (!isInside(realRoot, abs)) {
+    // readSource words the refusal; it never reads outside the root.
+    return { diagnostics: readSource(realRoot, file).diagnostics };
+  }
+  return resolveAbs(ctx, realOrSelf(abs));
+}
+
+function resolveAbs(ctx: Context, abs: string): LoadResult<ResolvedSource> {
+  const cached = ctx.cache.get(abs);
+  if (cached) return cached;
+  ctx.stack.push(abs);
+  let result: LoadResult<ResolvedSource>;
+  try {
+    result = resolveUncached(ctx, abs);
+  } finally {
+    ctx.stack.pop();
+  }
+  ctx.cache.set(abs, result);
+  return result;
+}
+
+function err(o: Origin, rule: string, message: string): Diagnostic {
+  return { file: o.file, line: o.line, col: o.col, severity: 'error', rule, message };
+}
+
+type Target = { abs: string } | { diagnostic: Diagnostic };
+
+/**
+ * Locates a plan named by `ref` (written at `at`, relative to the file that wrote it): inside plans/,
+ * existing, and not already being resolved.
+ */
+function locatePlan(ctx: Context, ref: string, at: Origin, kind: 'parent' | 'thuc-hien'): Target {
+  const fromDir = path.dirname(path.resolve(ctx.root, at.file));
+  const lexical = path.resolve(fromDir, ref);
+  const rel = relativeToRoot(ctx.root, lexical);
+  const what = kind === 'parent' ? 'kế hoạch cha (ke_thua)' : 'kế hoạch được thực hiện (thuc_hien.ke_hoach)';
+  const outside = () =>
+    err(
+      at,
+      `${kind}-outside-plans`,
+      `${what} '${ref}' nằm ngoài thư mục plans/; chỉ kế thừa hoặc thực hiện kế hoạch trong plans/`,
+    );
+  if (!isInside(ctx.plans, lexical)) return { diagnostic: outside() };
+  if (!exists(lexical)) {
+    return { diagnostic: err(at, `${kind}-missing`, `không tìm thấy ${what} '${ref}' (tức '${rel}')`) };
+  }
+  const real = realOrSelf(lexical);
+  if (!isInside(realOrSelf(ctx.plans), real)) return { diagnostic: outside() };
+  const from = ctx.stack.indexOf(real);
+  if (from >= 0) {
+    const chain = [...ctx.stack.slice(from), real].map((p) => relativeToRoot(ctx.root, p)).join(' → ');
+    return {
+      diagnostic: err(
+        at,
+        kind === 'parent' ? 'inheritance-cycle' : 'thuc-hien-cycle',
+        kind === 'parent' ? `vòng kế thừa: ${chain}` : `vòng tham chiếu thuc_hien/ke_thua: ${chain}`,
+      ),
+    };
+  }
+  return { abs: real };
+}
+
+function resolveUncached(ctx: Context, abs: string): LoadResult<ResolvedSource> {
+  const src = readSource(ctx.root, relativeToRoot(ctx.root, abs));
+  if (!src.value) return { diagnostics: src.diagnostics };
+  const file = src.value.file;
+  const parsed = parseYaml(src.value.text, file);
+  if (!parsed.value) return { diagnostics: parsed.diagnostics };
+  const { data, root: rootOrigin } = parsed.value;
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...checkDuplicateIds(data, file)];
+
+  let parent: ResolvedSource | undefined;
+  let merged: unknown;
+  const keThua = isPlainObject(data) ? data.ke_thua : undefined;
+  if (typeof keThua === 'string') {
+    const at = originAt(data, ['ke_thua'], rootOrigin);
+    const target = locatePlan(ctx, keThua, at, 'parent');
+    if ('diagnostic' in target) return { diagnostics: [...diagnostics, target.diagnostic] };
+    const parentResult = resolveAbs(ctx, target.abs);
+    if (!parentResult.value) {
+      return {
+        diagnostics: [
+          ...parentResult.diagnostics,
+          err(at, 'parent-invalid', `kế hoạch cha '${keThua}' có lỗi (xem các lỗi ở trên); sửa kế hoạch cha trước`),
+          ...diagnostics,
+        ],
+      };
+    }
+    parent = parentResult.value;
+    const m = mergeLayer(parent.data, data, file);
+    diagnostics.push(...m.diagnostics, ...parentResult.diagnostics.filter((d) => d.severity !== 'error'));
+    merged = m.value;
+  } else {
+    const m = adoptStandalone(data, file);
+    diagnostics.push(...m.diagnostics);
+    merged = m.value;
+  }
+
+  const origin = (p: JsonPath) => originAt(merged, p, rootOrigin);
+  const originOfKey = (p: JsonPath) => keyOriginAt(merged, p, rootOrigin);
+  diagnostics.push(...validateAgainst('plan', merged, { value: origin, key: originOfKey }));
+  if (hasErrors(diagnostics)) return { diagnostics };
+
+  const bound = resolveBinding(ctx, merged, origin, parent);
+  diagnostics.push(...bound.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+
+  const value: ResolvedSource = { file, data: merged as KeHoach, origin, originOfKey, parent, binding: bound.value };
+  return { value, diagnostics };
+}
+
+/** thuc_hien.ke_hoach binds (path relative to the file that wrote it); thuc_hien.van_ban binds nothing. */
+function resolveBinding(
+  ctx: Context,
+  data: unknown,
+  origin: (p: JsonPath) => Origin,
+  parent: ResolvedSource | undefined,
+): LoadResult<ResolvedSource | undefined> & { diagnostics: Diagnostic[] } {
+  const th = isPlainObject(data) ? data.thuc_hien : undefined;
+  if (isPlainObject(th) && typeof th.ke_hoach === 'string') {
+    const at = origin(['thuc_hien', 'ke_hoach']);
+    const target = locatePlan(ctx, th.ke_hoach, at, 'thuc-hien');
+    if ('diagnostic' in target) return { diagnostics: [target.diagnostic] };
+    if (parent && realOrSelf(path.resolve(ctx.root, parent.file)) === target.abs) return { value: parent, diagnostics: [] };
+    const r = resolveAbs(ctx, target.abs);
+    if (!r.value) {
+      return {
+        diagnostics: [
+          ...r.diagnostics,
+          err(at, 'thuc-hien-invalid', `kế hoạch được thực hiện '${th.ke_hoach}' có lỗi (xem các lỗi ở trên)`),
+        ],
+      };
+    }
+    return { value: r.value, diagnostics: [] };
+  }
+  if (isPlainObject(th) && typeof th.van_ban === 'string') return { value: undefined, diagnostics: [] };
+  return { value: parent, diagnostics: [] };
+}
