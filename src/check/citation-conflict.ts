@@ -1,0 +1,71 @@
+// citation-conflict: the same number/symbol cited with different dates or issuers, or with a
+// date other than the registry's (the seeds cite "766/QĐ-TTg ngày 23/6/2022" and, later,
+// "ngày 22/6/2022"). Reads the rendered wording of every text field.
+import type { Diagnostic } from '../load/diagnostic.ts';
+import type { ProjectData } from '../load/types.ts';
+import type { RenderedText } from '../template/render.ts';
+import { parseDate } from '../model/dates.ts';
+
+const MENTION =
+  /(?<![\p{L}\d])(\d+(?:[-/][\p{L}\d]+)*\/[\p{L}\d]+(?:-[\p{L}\d]+)*)\s+ngày\s+(?:(\d{1,2})\/(\d{1,2})\/(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))/gu;
+const ISSUER = /^\s+của\s+((?:[^\s,;.()]+\s*){1,8})/u;
+const STOP = new Set(['về', 'tại', 'trên', 'để', 'và', 'theo', 'nhằm', 'đối', 'với', 'thực', 'ban', 'phê', 'trong', 'đã', 'giai']);
+
+interface Mention {
+  date: string;
+  issuer?: string;
+  text: RenderedText;
+}
+
+function issuerOf(rest: string): string | undefined {
+  const m = ISSUER.exec(rest);
+  if (!m) return undefined;
+  const words: string[] = [];
+  for (const w of m[1].trim().split(/\s+/)) {
+    if (STOP.has(w.toLowerCase())) break;
+    words.push(w);
+  }
+  return words.length ? words.join(' ') : undefined;
+}
+
+function normaliseIssuer(s: string): string {
+  return s.toLowerCase().replace(/ủy ban nhân dân/g, 'ubnd').replace(/\s+/g, ' ').trim();
+}
+
+function show(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d}/${m}/${y}`;
+}
+
+export function checkCitations(texts: readonly RenderedText[], project: ProjectData): Diagnostic[] {
+  const registry = new Map<string, { date?: string; issuer?: string; id: string }>();
+  for (const [id, e] of project.citations) if (e.so_ky_hieu) registry.set(e.so_ky_hieu, { id, date: e.ngay, issuer: e.co_quan });
+  const first = new Map<string, Mention>();
+  const out: Diagnostic[] = [];
+  const warn = (t: RenderedText, message: string) => out.push({ ...t.origin, severity: 'warning', rule: 'citation-conflict', message });
+  for (const t of texts) {
+    for (const m of t.text.matchAll(MENTION)) {
+      const number = m[1];
+      const [d, mo, y] = m[2] ? [m[2], m[3], m[4]] : [m[5], m[6], m[7]];
+      const date = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+      if (!parseDate(date)) continue;
+      const issuer = issuerOf(t.text.slice((m.index ?? 0) + m[0].length));
+      const known = registry.get(number);
+      if (known?.date && known.date !== date) {
+        warn(t, `Văn bản ${number} được ghi ngày ${show(date)}, nhưng danh mục data/van-ban (mã ${known.id}) ghi ngày ${show(known.date)}; dùng {{van_ban "${known.id}"}} để trích dẫn`);
+        continue;
+      }
+      const prev = first.get(number);
+      if (!prev) {
+        first.set(number, { date, issuer, text: t });
+        continue;
+      }
+      if (prev.date !== date) {
+        warn(t, `Văn bản ${number} được ghi ngày ${show(date)}, nhưng ở ${prev.text.origin.file}:${prev.text.origin.line} ghi ngày ${show(prev.date)}`);
+      } else if (issuer && prev.issuer && !normaliseIssuer(issuer).startsWith(normaliseIssuer(prev.issuer)) && !normaliseIssuer(prev.issuer).startsWith(normaliseIssuer(issuer))) {
+        warn(t, `Văn bản ${number} được ghi là của "${issuer}", nhưng ở ${prev.text.origin.file}:${prev.text.origin.line} ghi là của "${prev.issuer}"`);
+      }
+    }
+  }
+  return out;
+}

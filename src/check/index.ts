@@ -1,0 +1,30 @@
+// Checks beyond the schema. buildAndCheck is what the compiler runs: the model and every
+// diagnostic (templating, table shape, targets, deadlines, citations) in one pass.
+import type { Diagnostic } from '../load/diagnostic.ts';
+import type { ProjectData, ResolvedSource } from '../load/types.ts';
+import type { PlanDocument } from '../model/types.ts';
+import { buildWithTexts } from '../model/build.ts';
+import { checkTargetsAgainstBinding } from './target-below-parent.ts';
+import { checkDeadlineYears } from './deadline-year.ts';
+import { checkCitations } from './citation-conflict.ts';
+
+export interface CheckedBuild {
+  doc?: PlanDocument;
+  diagnostics: Diagnostic[];
+}
+
+export function buildAndCheck(src: ResolvedSource, project: ProjectData): CheckedBuild {
+  const built = buildWithTexts(src, project);
+  const diagnostics = [
+    ...built.diagnostics,
+    ...checkTargetsAgainstBinding(src),
+    ...checkDeadlineYears(src),
+    ...checkCitations(built.texts, project),
+  ];
+  return { doc: built.doc, diagnostics };
+}
+
+/** Every diagnostic of a plan (the build's own — templating, row shape, targets — and the checks'). */
+export function checkPlan(src: ResolvedSource, project: ProjectData): Diagnostic[] {
+  return buildAndCheck(src, project).diagnostics;
+}

@@ -1,0 +1,179 @@
+// ResolvedSource → PlanDocument: every text rendered, numbered and punctuated, ready for writers.
+import type { Diagnostic } from '../load/diagnostic.ts';
+import type { ProjectData, ResolvedSource } from '../load/types.ts';
+import type { DonVi } from './source-types.generated.ts';
+import type { Decision, DocumentMeta, HeaderGrid, PlanDocument, PlanPart, TextBlock } from './types.ts';
+import { reportAt, type BuildContext } from './context.ts';
+import { TextRenderer, type RenderedText } from '../template/render.ts';
+import { templateVars, type TemplateScope } from '../template/scope.ts';
+import { unitNames } from '../template/unit-names.ts';
+import { annexLabels, buildAnnexes } from './annex.ts';
+import { buildItems, itemNumbers, toList } from './body.ts';
+import { decisionSymbol, kindOf, planSymbol } from './identity.ts';
+import { implementedDocument, ownThucHien, defaultSentence } from './implemented.ts';
+import { isoDate, longDate, numberAndSymbol, numberLine, parseDate, placeDateLine, type PartialDate } from './dates.ts';
+import { buildRecipients, buildSignature } from './signature.ts';
+import { lowerFirstRuns, runsText, sentenceCase, upper, withEnding } from '../text/case.ts';
+
+export interface BuildResult {
+  doc?: PlanDocument;
+  diagnostics: Diagnostic[];
+}
+
+export interface BuildOutput extends BuildResult {
+  /** Every rendered text field with its origin (for checks that read the wording). */
+  texts: RenderedText[];
+}
+
+export function buildDocument(src: ResolvedSource, project: ProjectData): BuildResult {
+  const { doc, diagnostics } = buildWithTexts(src, project);
+  return { doc, diagnostics };
+}
+
+export function buildWithTexts(src: ResolvedSource, project: ProjectData): BuildOutput {
+  const data = src.data;
+  const diagnostics: Diagnostic[] = [];
+  const report = reportAt(src, diagnostics);
+  const unit = data.don_vi ? project.units.get(data.don_vi) : undefined;
+  if (data.don_vi && !unit) report('unknown-unit', 'error', `Không có đơn vị mã "${data.don_vi}" trong data/don-vi/`, ['don_vi']);
+  if (data.thuc_hien?.van_ban && ownThucHien(src) && !project.citations.has(data.thuc_hien.van_ban)) {
+    report('unknown-citation', 'error', `Không có văn bản mã "${data.thuc_hien.van_ban}" trong data/van-ban/`, ['thuc_hien', 'van_ban']);
+  }
+  let implemented: ReturnType<typeof implementedDocument> | null = null;
+  const implementedOnce = () => (implemented === null ? (implemented = implementedDocument(src, project)) : implemented);
+  const scope: TemplateScope = {
+    vars: templateVars(data, unit, project),
+    project,
+    annexLabels: annexLabels(data),
+    itemNumbers: itemNumbers(data.noi_dung),
+    implemented: () => implementedOnce()?.citation,
+  };
+  const text = new TextRenderer(scope, src, project.root);
+  const ctx: BuildContext = { src, project, text, diagnostics, report };
+
+  const names = unit ? unitNames(unit, project.levels) : { ten: data.don_vi ?? '', ten_day_du: data.don_vi ?? '', ubnd: data.don_vi ?? '', uy_ban: data.don_vi ?? '', cap: '' };
+  const date: PartialDate = parseDate(data.ngay) ?? { year: 0 };
+  const kind = kindOf(data);
+  const kindLine = upper(data.ten_loai ?? kind.name);
+  const symbol = planSymbol(data, unit);
+  const place = unit?.dia_danh ?? unit?.ten ?? '';
+
+  const header: HeaderGrid = {
+    // Phụ lục I, mục II.2: the issuer's name under its supervising body; for a UBND the
+    // issuer is "ỦY BAN NHÂN DÂN" over the unit's full name.
+    supervisingAgency: (data.co_quan_chu_quan ?? []).map(upper),
+    issuingAgency: data.co_quan_ban_hanh?.map(upper) ?? ['ỦY BAN NHÂN DÂN', upper(names.ten_day_du)],
+  };
+  const title = text.runs(data.trich_yeu, ['trich_yeu']);
+
+  // Preamble: căn cứ lines, then "Thực hiện …"; ";" after each, "." after the last (Phụ lục I, mục II.6).
+  const basis: TextBlock[] = (data.can_cu ?? []).map((c, i) => ({ type: 'text', role: 'basis', runs: text.runs(c, ['can_cu', i]), ref: `can-cu/${i}` }));
+  const th = ownThucHien(src);
+  if (th?.hien_thi !== false) {
+    if (th?.noi_dung !== undefined) basis.push({ type: 'text', role: 'basis', runs: text.runs(th.noi_dung, ['thuc_hien', 'noi_dung']), ref: 'thuc-hien' });
+    else {
+      const doc = implementedOnce();
+      if (doc) basis.push({ type: 'text', role: 'basis', runs: defaultSentence(doc), ref: 'thuc-hien' });
+    }
+  }
+  basis.forEach((b, i) => (b.runs = withEnding(b.runs, i === basis.length - 1 ? '.' : ';')));
+  const moDau = toList(data.mo_dau).map(
+    (s, k): TextBlock => ({ type: 'text', role: 'paragraph', runs: text.runs(s, Array.isArray(data.mo_dau) ? ['mo_dau', k] : ['mo_dau']), ref: `mo-dau/${k}` }),
+  );
+
+  const body: PlanPart['body'] = [];
+  buildItems(ctx, data.noi_dung ?? [], ['noi_dung'], 1, 'noi-dung', body);
+  // Phụ lục I, mục II.6: the content ends with "./.".
+  if (data.loi_ket !== undefined) {
+    body.push({ type: 'text', role: 'paragraph', runs: withEnding(text.runs(data.loi_ket, ['loi_ket']), './.'), ref: 'loi-ket' });
+  } else {
+    for (let i = body.length - 1; i >= 0; i--) {
+      const b = body[i];
+      if (b.type === 'text') {
+        b.runs = withEnding(b.runs, './.');
+        break;
+      }
+    }
+  }
+
+  const plan: PlanPart = { header, kind: kindLine, title, preamble: [...basis, ...moDau], body };
+  if (data.ky) plan.signature = buildSignature(data.ky);
+  if (data.noi_nhan) plan.recipients = buildRecipients(ctx, data.noi_nhan, ['noi_nhan']);
+
+  let decision: Decision | undefined;
+  let attachedNote: string;
+  if (data.quyet_dinh) {
+    const qd = data.quyet_dinh;
+    const qdDate = parseDate(qd.ngay) ?? date;
+    const qdSymbol = decisionSymbol(qd, unit);
+    decision = buildDecision(ctx, { header, qdDate, qdSymbol, place, kindName: data.ten_loai ? sentenceCase(data.ten_loai) : kind.name, planTitle: title, authority: qd.tham_quyen ?? header.issuingAgency.join(' ') });
+    // Mẫu "văn bản ban hành kèm theo quyết định": no number and date line of its own.
+    plan.attachedNote = `(Ban hành kèm theo Quyết định số ${numberAndSymbol(qd.so, qdSymbol)} ${longDate(qdDate)} của ${names.ubnd})`;
+    attachedNote = plan.attachedNote;
+  } else {
+    header.numberLine = numberLine(data.so, symbol);
+    header.placeDateLine = placeDateLine(place, date);
+    attachedNote = `(Kèm theo ${kind.name} số ${numberAndSymbol(data.so, symbol)} ${longDate(date)} của ${names.ubnd})`;
+  }
+  const annexes = buildAnnexes(ctx, attachedNote);
+
+  const subject = runsText(title);
+  const meta: DocumentMeta = {
+    title: `${data.ten_loai ? sentenceCase(data.ten_loai) : kind.name} ${lowerFirstText(subject)}`.trim(),
+    subject,
+    author: unit ? names.uy_ban[0].toUpperCase() + names.uy_ban.slice(1) : '',
+    keywords: [kind.name, names.ten_day_du, String(date.year), ...(typeof data.so === 'number' ? [numberAndSymbol(data.so, symbol)] : [])].filter(Boolean),
+    language: 'vi-VN',
+    date: isoDate(date),
+    year: date.year,
+  };
+  const rel = src.file.replace(/^plans\//, '').replace(/\.ya?ml$/i, '');
+  const doc: PlanDocument = { source: src.file, outputDir: rel, name: rel.split('/').pop() ?? rel, meta, plan, annexes };
+  if (decision) doc.decision = decision;
+  return { doc, diagnostics: [...diagnostics, ...text.diagnostics], texts: text.texts };
+}
+
+function lowerFirstText(s: string): string {
+  return s ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+interface DecisionInput {
+  header: HeaderGrid;
+  qdDate: PartialDate;
+  qdSymbol: string;
+  place: string;
+  kindName: string;
+  planTitle: PlanPart['title'];
+  authority: string;
+}
+
+/** Quyết định ban hành (Phụ lục III, Mẫu 1.3): trích yếu "Ban hành Kế hoạch …", italic bases, Điều 1… */
+function buildDecision(ctx: BuildContext, d: DecisionInput): Decision {
+  const qd = ctx.src.data.quyet_dinh!;
+  const text = ctx.text;
+  const header: HeaderGrid = {
+    supervisingAgency: d.header.supervisingAgency,
+    issuingAgency: d.header.issuingAgency,
+    numberLine: numberLine(qd.so, d.qdSymbol),
+    placeDateLine: placeDateLine(d.place, d.qdDate),
+  };
+  const title = qd.trich_yeu !== undefined ? text.runs(qd.trich_yeu, ['quyet_dinh', 'trich_yeu']) : [{ text: `Ban hành ${d.kindName} ` }, ...lowerFirstRuns(d.planTitle)];
+  const bases: TextBlock[] = (qd.can_cu ?? []).map((c, i) => ({ type: 'text', role: 'basis', italic: true, runs: text.runs(c, ['quyet_dinh', 'can_cu', i]), ref: `quyet-dinh/can-cu/${i}` }));
+  if (qd.de_nghi !== undefined) {
+    bases.push({ type: 'text', role: 'basis', italic: true, runs: [{ text: 'Theo đề nghị của ' }, ...text.runs(qd.de_nghi, ['quyet_dinh', 'de_nghi'])], ref: 'quyet-dinh/de-nghi' });
+  }
+  bases.forEach((b, i) => (b.runs = withEnding(b.runs, i === bases.length - 1 ? '.' : ';')));
+  const articles: TextBlock[] = qd.dieu.map((s, i) => ({ type: 'text', role: 'article', label: `Điều ${i + 1}.`, runs: text.runs(s, ['quyet_dinh', 'dieu', i]), ref: `quyet-dinh/dieu/${i + 1}` }));
+  if (articles.length > 0) articles[articles.length - 1].runs = withEnding(articles[articles.length - 1].runs, './.');
+  return {
+    header,
+    kind: 'QUYẾT ĐỊNH',
+    title,
+    authority: upper(d.authority),
+    bases,
+    articles,
+    signature: buildSignature(qd.ky),
+    recipients: buildRecipients(ctx, qd.noi_nhan, ['quyet_dinh', 'noi_nhan']),
+  };
+}
+

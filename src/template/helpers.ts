@@ -1,0 +1,51 @@
+// The helpers of docs/source-format.md, "Text fields". An unknown id is reported (at the
+// expression) and printed as typed, so the rest of the document still builds.
+import { formatCitation, formatNumberSymbol } from '../model/citation.ts';
+import type { HelperName } from './engine.ts';
+import type { TemplateScope } from './scope.ts';
+import { unitNames } from './unit-names.ts';
+
+export type Report = (rule: string, message: string) => void;
+
+export function callHelper(name: HelperName, args: unknown[], hash: Record<string, unknown>, scope: TemplateScope, report: Report): string {
+  if (name === 'thuc_hien') {
+    const text = scope.implemented();
+    if (text === undefined) report('unknown-citation', '{{thuc_hien}} được dùng nhưng kế hoạch không có thuc_hien (văn bản cấp trên) và không kế thừa kế hoạch nào');
+    return text ?? '';
+  }
+  const id = args[0];
+  if (typeof id !== 'string' || id === '') {
+    report('template-helper-argument', `Hàm ${name} cần một mã trong dấu nháy, ví dụ {{${name} "ma-so"}}`);
+    return '';
+  }
+  switch (name) {
+    case 'van_ban':
+    case 'so_hieu': {
+      const entry = scope.project.citations.get(id);
+      if (!entry) {
+        report('unknown-citation', `Không có văn bản mã "${id}" trong data/van-ban/; thêm văn bản đó vào danh mục hoặc sửa mã`);
+        return id;
+      }
+      return name === 'van_ban' ? formatCitation(entry, hash) : formatNumberSymbol(entry);
+    }
+    case 'phu_luc': {
+      const label = scope.annexLabels.get(id);
+      if (label === undefined) report('unknown-annex', `Không có phụ lục mã "${id}" trong phu_luc của kế hoạch`);
+      return label ?? id;
+    }
+    case 'muc': {
+      const n = scope.itemNumbers.get(id);
+      if (n === undefined) report('unknown-item', `Không có mục mã "${id}" trong noi_dung của kế hoạch`);
+      return n ?? id;
+    }
+    case 'dv': {
+      const unit = scope.project.units.get(id);
+      if (!unit) {
+        report('unknown-unit', `Không có đơn vị mã "${id}" trong data/don-vi/`);
+        return id;
+      }
+      return unitNames(unit, scope.project.levels).ubnd;
+    }
+  }
+  return '';
+}

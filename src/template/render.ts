@@ -1,0 +1,69 @@
+// Text fields → runs: inline Markdown first, then each {{…}} rendered inside the text it sits
+// in, so a substituted value is never read as Markdown. Problems become diagnostics at the
+// field's position (plus the expression's column in a one-line value).
+import type { Diagnostic } from '../load/diagnostic.ts';
+import type { JsonPath } from '../load/types.ts';
+import type { Origin, Runs } from '../model/types.ts';
+import { parseInlineSegments, segmentsToRuns } from '../text/inline.ts';
+import { runsText } from '../text/case.ts';
+import { evaluateExpression, type HelperHost } from './engine.ts';
+import { callHelper } from './helpers.ts';
+import { positionInValue } from './position.ts';
+import type { TemplateScope } from './scope.ts';
+
+export interface RenderedText {
+  path: JsonPath;
+  text: string;
+  origin: Origin;
+}
+
+export interface RenderSource {
+  origin(path: JsonPath): Origin;
+}
+
+export class TextRenderer {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Every rendered field as plain text, for checks that read the wording (citations). */
+  readonly texts: RenderedText[] = [];
+
+  constructor(
+    readonly scope: TemplateScope,
+    private readonly source: RenderSource,
+    private readonly root: string,
+  ) {}
+
+  runs(value: unknown, path: JsonPath): Runs {
+    if (value === null || value === undefined) return [];
+    const raw = typeof value === 'string' ? value : String(value);
+    const parsed = parseInlineSegments(raw);
+    let runs: Runs;
+    if (parsed.mustaches.length === 0) {
+      runs = segmentsToRuns(parsed, () => '');
+    } else {
+      const values = parsed.mustaches.map((m) => this.evaluate(m.source, m.offset, raw, path));
+      runs = segmentsToRuns(parsed, (i) => values[i]);
+    }
+    const stray = raw.replace(/\{\{\{?[\s\S]*?\}?\}\}/g, (m) => ' '.repeat(m.length)).indexOf('{{');
+    if (stray >= 0) this.report('template-syntax', 'Thiếu "}}" đóng biểu thức Handlebars', path, raw, stray);
+    this.texts.push({ path, text: runsText(runs), origin: this.source.origin(path) });
+    return runs;
+  }
+
+  plain(value: unknown, path: JsonPath): string {
+    return runsText(this.runs(value, path));
+  }
+
+  private evaluate(expression: string, offset: number, raw: string, path: JsonPath): string {
+    const host: HelperHost = {
+      call: (name, args, hash) => callHelper(name, args, hash, this.scope, (rule, message) => this.report(rule, message, path, raw, offset)),
+    };
+    const result = evaluateExpression(expression, this.scope.vars, host);
+    for (const p of result.problems) this.report(p.rule, p.message, path, raw, offset + p.offset);
+    return result.text;
+  }
+
+  report(rule: string, message: string, path: JsonPath, raw: string, offset: number): void {
+    const at = positionInValue(this.root, this.source.origin(path), raw, offset);
+    this.diagnostics.push({ file: at.file, line: at.line, col: at.col, severity: 'error', message, rule });
+  }
+}

@@ -1,0 +1,38 @@
+// Everything a text field of one plan can refer to: variables (nam, don_vi, cap, bien) and the
+// tables helpers look ids up in. Variables are plain objects so that only own properties are
+// reachable from a template.
+import type { ProjectData } from '../load/types.ts';
+import type { DonVi, KeHoach } from '../model/source-types.generated.ts';
+import { parseDate } from '../model/dates.ts';
+import { levelWords, unitNames } from './unit-names.ts';
+
+export interface TemplateScope {
+  vars: Record<string, unknown>;
+  project: ProjectData;
+  /** id → "Phụ lục I" (or "Phụ lục" when there is one). */
+  annexLabels: Map<string, string>;
+  /** id → "II", "3", "b". */
+  itemNumbers: Map<string, string>;
+  /** The citation printed by {{thuc_hien}}; undefined when the plan implements nothing. */
+  implemented(): string | undefined;
+}
+
+/** don_vi.* for a unit, with cap_tren.* for its superiors (bounded: the chain may be broken). */
+export function unitVars(unit: DonVi, project: ProjectData, depth = 0): Record<string, unknown> {
+  const names: Record<string, unknown> = { ...unitNames(unit, project.levels) };
+  const parent = unit.thuoc ? project.units.get(unit.thuoc) : undefined;
+  if (parent && depth < 5) names.cap_tren = unitVars(parent, project, depth + 1);
+  return names;
+}
+
+export function templateVars(data: KeHoach, unit: DonVi | undefined, project: ProjectData): Record<string, unknown> {
+  const vars: Record<string, unknown> = {};
+  const year = parseDate(data.ngay)?.year;
+  if (year !== undefined) vars.nam = year;
+  if (unit) {
+    vars.don_vi = unitVars(unit, project);
+    vars.cap = levelWords(unit, project.levels);
+  }
+  vars.bien = { ...(data.bien ?? {}) };
+  return vars;
+}
