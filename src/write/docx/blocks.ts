@@ -36,12 +36,20 @@ export function textBlockRuns(block: TextBlock, opts: { italic?: boolean } = {})
   return runs;
 }
 
-export function textParagraph(block: TextBlock, opts: { italic?: boolean; keepNext?: boolean } = {}): Paragraph {
+export function textParagraph(
+  block: TextBlock,
+  opts: { italic?: boolean; keepNext?: boolean; spaceAfter?: boolean } = {},
+): Paragraph {
   // Headings stay with what follows them (a title alone at the foot of a page is rejected).
   const heading = block.role === 'section' || block.role === 'item-title' || block.role === 'annex-heading';
-  return bodyParagraph(textBlockRuns(block, opts), { keepNext: opts.keepNext || heading });
+  return bodyParagraph(textBlockRuns(block, opts), { keepNext: opts.keepNext || heading, spaceAfter: opts.spaceAfter });
 }
 
 export function renderBlocks(blocks: Block[]): Array<Paragraph | Table> {
-  return blocks.map((b) => (b.type === 'table' ? dataTable(b) : textParagraph(b)));
+  return blocks.map((b, i) => {
+    if (b.type === 'table') return dataTable(b);
+    // A table cannot carry space before it: the paragraph above gives the 6 pt instead.
+    const next = blocks[i + 1];
+    return textParagraph(b, next?.type === 'table' ? { spaceAfter: true, keepNext: true } : {});
+  });
 }

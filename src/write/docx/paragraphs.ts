@@ -35,12 +35,12 @@ export function alignment(align: Align) {
 }
 
 /** A justified body paragraph with a 1 cm first-line indent and 6 pt before. */
-export function bodyParagraph(children: ParagraphChild[], opts: { keepNext?: boolean } = {}): Paragraph {
+export function bodyParagraph(children: ParagraphChild[], opts: { keepNext?: boolean; spaceAfter?: boolean } = {}): Paragraph {
   return new Paragraph({
     children,
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: FIRST_LINE_INDENT },
-    spacing: { before: BODY_SPACING_BEFORE, after: 0, line: BODY_LINE, lineRule: LineRuleType.AUTO },
+    spacing: { before: BODY_SPACING_BEFORE, after: opts.spaceAfter ? BODY_SPACING_BEFORE : 0, line: BODY_LINE, lineRule: LineRuleType.AUTO },
     ...(opts.keepNext ? { keepNext: true } : {}),
   });
 }

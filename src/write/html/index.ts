@@ -53,7 +53,7 @@ function sectionsFor(doc: PlanDocument, part: HtmlPart): { sections: SectionView
 
 /** CSS text goes inside <style>: make sure it cannot close the element. */
 function safeCss(css: string): string {
-  return css.replace(/<\//g, '<\\/');
+  return css.replace(/</g, '\\3c ');
 }
 
 export function renderHtml(doc: PlanDocument, part: HtmlPart, opts: HtmlOptions = {}): string {

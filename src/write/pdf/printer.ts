@@ -1,13 +1,13 @@
 // One headless browser per process that turns HTML pages into PDF bytes. Pages are reused (a
 // small pool), run without JavaScript, and may read nothing but the tool's own files (templates,
 // bundled fonts) and data: URLs; every other request is aborted and recorded.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { chooseFont } from '../html/fonts.ts';
-import { templatesDir, toolRoot } from '../html/paths.ts';
+import { toolRoot } from '../html/paths.ts';
 import { NoBrowserError, findBrowser } from './browser.ts';
 
 export interface PdfPrinterOptions {
@@ -52,7 +52,9 @@ export class PdfPrinter {
   private readonly maxPages: number;
   private readonly timeoutMs: number;
   private readonly allowedDirs: string[];
-  private readonly blankUrl = pathToFileURL(path.join(templatesDir, 'blank.html')).href;
+  /** Folder for the HTML files being printed (each print loads a fresh document from here). */
+  private readonly workDir: string;
+  private printed = 0;
   private browser: Promise<Browser> | undefined;
   private userDataDir: string | undefined;
   private generation = 0;
@@ -70,8 +72,9 @@ export class PdfPrinter {
     this.maxPages = Math.max(1, Math.floor(opts.pages ?? 2));
     this.timeoutMs = opts.timeoutMs ?? 60_000;
     const font = chooseFont();
-    this.allowedDirs = [toolRoot, ...(font.dir ? [font.dir] : []), ...(opts.allowedDirs ?? [])].map((d) =>
-      path.resolve(d),
+    this.workDir = mkdtempSync(path.join(os.tmpdir(), 'kehoach-print-'));
+    this.allowedDirs = [toolRoot, this.workDir, ...(font.dir ? [font.dir] : []), ...(opts.allowedDirs ?? [])].map(
+      (d) => path.resolve(d),
     );
   }
 
@@ -80,13 +83,35 @@ export class PdfPrinter {
     return { allowed: [...this.log.allowed], blocked: [...this.log.blocked] };
   }
 
+  /** Process id of the running browser, if one is running (diagnostics; the crash test kills it). */
+  async browserPid(): Promise<number | undefined> {
+    if (!this.browser) return undefined;
+    try {
+      return (await this.browser).process()?.pid ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Prints a complete HTML document; the page's CSS decides size and margins. */
   async print(html: string): Promise<Uint8Array> {
     for (let attempt = 0; ; attempt++) {
       const slot = await this.acquire();
+      // Each print navigates to a new file: document. Rewriting one document (setContent uses
+      // document.write) keeps the previous page's CSP and state, and a file: origin is what lets
+      // the page read the local font files (about:blank may not).
+      const file = path.join(this.workDir, `in-${++this.printed}.html`);
       try {
-        await slot.page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
-        const pdf = await slot.page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: this.timeoutMs });
+        writeFileSync(file, html);
+        await slot.page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: this.timeoutMs });
+        // Untagged: Chromium's structure tree carries DOM node ids that differ between browser
+        // sessions (byte-identical output comes first), and pdf-lib's page copy drops it anyway.
+        const pdf = await slot.page.pdf({
+          preferCSSPageSize: true,
+          printBackground: true,
+          tagged: false,
+          timeout: this.timeoutMs,
+        });
         this.release(slot);
         return pdf;
       } catch (err) {
@@ -94,6 +119,12 @@ export class PdfPrinter {
         // A crashed browser or page is restarted once; a second failure is reported.
         if (attempt === 0 && !this.closed) continue;
         throw err;
+      } finally {
+        try {
+          unlinkSync(file);
+        } catch {
+          // Never written, or already gone.
+        }
       }
     }
   }
@@ -113,6 +144,7 @@ export class PdfPrinter {
       }
     }
     this.removeProfile();
+    rmSync(this.workDir, { recursive: true, force: true });
   }
 
   private removeProfile(): void {
@@ -161,9 +193,6 @@ export class PdfPrinter {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (req) => this.onRequest(req));
-    // A file: document as the base, so the HTML may load the local font files (an about:blank
-    // page is not allowed to read file: URLs).
-    await page.goto(this.blankUrl, { waitUntil: 'load', timeout: this.timeoutMs });
     return { page, generation };
   }
 
