@@ -114,7 +114,7 @@ describe('first-page header grid', () => {
     // Right cell: 100 mm − 2 × 1 mm padding = 98 mm; (98 − 60.5) / 2 = 18.75 mm = 1063 twips each side.
     expect(borders[1]).toContain('<w:ind w:left="1063" w:right="1063"/>');
     // Agency rule: between 1/3 and 1/2 of "ỦY BAN NHÂN DÂN" bold 13 pt (43.2 mm) → indents leave 14.4–21.6 mm.
-    const left = Number(borders[0].match(/w:left="(\d+)"/)![1]);
+    const left = Number(borders[0]!.match(/w:left="(\d+)"/)![1]);
     const ruleMm = 63 - (2 * left) / 56.6929;
     expect(ruleMm).toBeGreaterThan(43.2 / 3);
     expect(ruleMm).toBeLessThan(43.2 / 2);
