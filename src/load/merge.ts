@@ -63,7 +63,8 @@ class Merger {
     return this.copyMap(item, orphan, true);
   }
 
-  private copyMap(value: Obj, orphan: OrphanOps, dropOps: boolean): Obj {
+  /** Copies a map with its slots; `dropOps` for a keyed item whose operations were applied. */
+  copyMap(value: Obj, orphan: OrphanOps, dropOps: boolean): Obj {
     const out: Obj = {};
     const slots: Slots = new Map();
     const src = slotsOf(value);
@@ -177,15 +178,15 @@ class Merger {
           byId.delete(id);
           return;
         }
-        existing.value = this.adoptItem(item, 'new');
+        existing.value = this.copyMap(item, 'new', true);
         existing.slot = slot;
       }
       let entry = existing;
       if (!entry) {
-        entry = { id, value: this.adoptItem(item, 'new'), slot };
+        entry = { id, value: this.copyMap(item, 'new', true), slot };
         byId.set(id, entry);
       } else if (item.$thay !== true) {
-        entry.value = isPlainObject(entry.value) ? this.map(entry.value, item, true) : this.adoptItem(item, 'new');
+        entry.value = isPlainObject(entry.value) ? this.map(entry.value, item, true) : this.copyMap(item, 'new', true);
         entry.slot = slot;
       }
       const anchorOp = typeof item.$truoc === 'string' ? '$truoc' : typeof item.$sau === 'string' ? '$sau' : undefined;

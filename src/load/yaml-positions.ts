@@ -110,6 +110,9 @@ class Walker {
     if (!target) {
       return this.fail(node.range?.[0] ?? 0, 'yaml-syntax', `alias '*${node.source}' không có anchor '&${node.source}' đứng trước`);
     }
+    if (this.onStack.has(target)) {
+      return this.fail(node.range?.[0] ?? 0, 'yaml-alias-bomb', `alias '*${node.source}' tham chiếu tới chính nút chứa nó (vòng lặp vô hạn)`);
+    }
     if (this.expanding === 0) this.outerAlias = node.range?.[0] ?? 0;
     this.expanding++;
     try {
@@ -183,6 +186,10 @@ function yamlErrorToDiagnostic(err: YAMLError, file: string, lines: string[], lc
       message:
         'dòng này thụt lề bằng ký tự Tab; YAML chỉ cho phép dấu cách — hãy thay Tab bằng dấu cách (thường 2 dấu cách mỗi cấp; trong trình soạn thảo chọn "chuyển Tab thành dấu cách")',
     };
+  }
+  if (err.code === 'RESOURCE_EXHAUSTION') {
+    // The parser ran out of stack: only absurd nesting does that.
+    return { ...base, rule: 'yaml-too-deep', message: 'dữ liệu lồng nhau quá sâu, không đọc được; kiểm tra lại thụt lề và các dấu ngoặc' };
   }
   if (err.code === 'DUPLICATE_KEY') {
     const key = /^\s*(?:-\s+)?["']?([^:"']*)/.exec(lineText.slice(lp.col - 1))?.[1]?.trim();
