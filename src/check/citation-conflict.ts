@@ -37,9 +37,17 @@ function show(date: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/**
+ * Numbers restart every year (there is a "01/NQ-CP" each January), so a mention is identified by
+ * its number and year: "01/NQ-CP ngày 05/01/2024" and "01/NQ-CP ngày 08/01/2025" are two texts.
+ */
+function keyOf(number: string, date: string): string {
+  return `${number}@${date.slice(0, 4)}`;
+}
+
 export function checkCitations(texts: readonly RenderedText[], project: ProjectData): Diagnostic[] {
-  const registry = new Map<string, { date?: string; issuer?: string; id: string }>();
-  for (const [id, e] of project.citations) if (e.so_ky_hieu) registry.set(e.so_ky_hieu, { id, date: e.ngay, issuer: e.co_quan });
+  const registry = new Map<string, { date: string; id: string }>();
+  for (const [id, e] of project.citations) if (e.so_ky_hieu && e.ngay) registry.set(keyOf(e.so_ky_hieu, e.ngay), { id, date: e.ngay });
   const first = new Map<string, Mention>();
   const out: Diagnostic[] = [];
   const warn = (t: RenderedText, message: string) => out.push({ ...t.origin, severity: 'warning', rule: 'citation-conflict', message });
@@ -50,14 +58,15 @@ export function checkCitations(texts: readonly RenderedText[], project: ProjectD
       const date = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
       if (!parseDate(date)) continue;
       const issuer = issuerOf(t.text.slice((m.index ?? 0) + m[0].length));
-      const known = registry.get(number);
+      const key = keyOf(number, date);
+      const known = registry.get(key);
       if (known?.date && known.date !== date) {
         warn(t, `Văn bản ${number} được ghi ngày ${show(date)}, nhưng danh mục data/van-ban (mã ${known.id}) ghi ngày ${show(known.date)}; dùng {{van_ban "${known.id}"}} để trích dẫn`);
         continue;
       }
-      const prev = first.get(number);
+      const prev = first.get(key);
       if (!prev) {
-        first.set(number, { date, issuer, text: t });
+        first.set(key, { date, issuer, text: t });
         continue;
       }
       if (prev.date !== date) {

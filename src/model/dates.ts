@@ -4,8 +4,12 @@
 // Drafts: number and date are given after signing (Nghị định 30, Điều 15.2), so the missing
 // parts are printed as blanks for the văn thư to fill in.
 
-/** Blank left for the văn thư in a draft's number or date. */
-export const BLANK = '      ';
+/**
+ * Blanks left for the văn thư in a draft: "Số:      /QĐ-UBND" and "ngày      tháng 8 năm 2025"
+ * both leave six spaces between the printed words.
+ */
+export const BLANK_NUMBER = '     ';
+export const BLANK_DATE = '    ';
 
 export interface PartialDate {
   year: number;
@@ -34,8 +38,8 @@ export function monthText(month: number): string {
 
 /** "ngày 27 tháng 02 năm 2024"; a draft keeps blanks: "ngày      tháng 8 năm 2025". */
 export function longDate(d: PartialDate): string {
-  const day = d.day !== undefined && d.month !== undefined ? dayText(d.day) : BLANK;
-  const month = d.month !== undefined ? monthText(d.month) : BLANK;
+  const day = d.day !== undefined && d.month !== undefined ? dayText(d.day) : BLANK_DATE;
+  const month = d.month !== undefined ? monthText(d.month) : BLANK_DATE;
   return `ngày ${day} tháng ${month} năm ${d.year}`;
 }
 
@@ -57,7 +61,7 @@ export function numberLine(so: number | null | undefined, symbol: string): strin
 
 /** "50/KH-UBND" or "      /KH-UBND" for a draft. */
 export function numberAndSymbol(so: number | null | undefined, symbol: string): string {
-  return `${typeof so === 'number' ? (so < 10 ? `0${so}` : String(so)) : BLANK}/${symbol}`;
+  return `${typeof so === 'number' ? (so < 10 ? `0${so}` : String(so)) : BLANK_NUMBER}/${symbol}`;
 }
 
 /** "2024-03-18"; missing month/day → 01 (file timestamps need a full date). */
