@@ -32,14 +32,15 @@ function cellParagraphs(cell: ModelCell, sizePt: number, forceBold: boolean): Pa
   );
 }
 
-function renderRow(row: ModelRow, block: TableBlock, columnTwips: number[], covered: number[]): TableRow {
+function renderRow(row: ModelRow, block: TableBlock, columnTwips: number[], covered: number[], rowsLeft: number): TableRow {
   const cells: TableCell[] = [];
   let col = 0;
   for (const cell of row.cells) {
     // Skip the grid columns covered by a rowSpan from an earlier row (HTML semantics in the model).
     while (covered[col] > 0) col++;
     const span = Math.max(1, cell.colSpan);
-    const rowSpan = Math.max(1, cell.rowSpan);
+    // A span past the last row would leave a dangling vMerge: stop it at the table's end.
+    const rowSpan = Math.min(Math.max(1, cell.rowSpan), rowsLeft);
     const width = columnTwips.slice(col, col + span).reduce((a, b) => a + b, 0);
     cells.push(
       new TableCell({
@@ -65,12 +66,13 @@ export function dataTable(block: TableBlock): Table {
   const columnTwips = block.columns.map((c) => mm(c.widthMm));
   const covered = new Array<number>(columnTwips.length).fill(0);
   const rows: TableRow[] = [];
-  for (const row of [...block.header, ...block.body]) {
+  const all = [...block.header, ...block.body];
+  for (const [index, row] of all.entries()) {
     // covered[c] = rows still covered in grid column c counting from the row that set it; a column
     // is covered in this row when the count is still positive after stepping down one row.
     const before = covered.map((n) => Math.max(0, n - 1));
     for (let i = 0; i < covered.length; i++) covered[i] = before[i];
-    rows.push(renderRow(row, block, columnTwips, covered));
+    rows.push(renderRow(row, block, columnTwips, covered, all.length - index));
   }
   return new Table({
     rows,

@@ -30,6 +30,6 @@ export function titleBlock(input: TitleBlockInput): Paragraph[] {
   if (input.attachedNote) {
     out.push(centredLine(input.attachedNote, { sizePt: BODY_PT, italic: true }, { keepNext: true }));
   }
-  out.push(ruleParagraph(titleRuleMm(plainText(input.title), input.textWidthMm), input.textWidthMm, { before: pt(2) }));
+  out.push(ruleParagraph(titleRuleMm(plainText(input.title), input.textWidthMm), input.textWidthMm, { before: pt(4) }));
   return out;
 }
