@@ -450,21 +450,21 @@ export interface ChuKy {
    */
   thay_mat?: string;
   /**
-   * Chức vụ người đứng đầu sau 'TL.'.
+   * Chức vụ người đứng đầu sau 'TL.'. null: không có dòng này (kế hoạch con bỏ dòng của kế hoạch cha).
    */
-  thua_lenh?: string;
+  thua_lenh?: string | null;
   /**
-   * Chức vụ người đứng đầu sau 'TUQ.'.
+   * Chức vụ người đứng đầu sau 'TUQ.'. null: không có dòng này (kế hoạch con bỏ dòng của kế hoạch cha).
    */
-  thua_uy_quyen?: string;
+  thua_uy_quyen?: string | null;
   /**
-   * Chức vụ người đứng đầu sau 'KT.', ví dụ: CHỦ TỊCH.
+   * Chức vụ người đứng đầu sau 'KT.', ví dụ: CHỦ TỊCH. null: không có dòng này (kế hoạch con bỏ dòng của kế hoạch cha).
    */
-  ky_thay?: string;
+  ky_thay?: string | null;
   /**
-   * Chức vụ sau 'Q.' (quyền).
+   * Chức vụ sau 'Q.' (quyền). null: không có dòng này (kế hoạch con bỏ dòng của kế hoạch cha).
    */
-  quyen?: string;
+  quyen?: string | null;
   /**
    * Chức vụ của người ký, ví dụ: PHÓ CHỦ TỊCH.
    */
