@@ -60,12 +60,16 @@ describe('performance', () => {
     const big: PlanDocument = { ...samplePlan, plan: { ...samplePlan.plan, body: [...body, ...body, ...body, ...body] }, annexes: [] };
     for (let i = 0; i < 5; i++) await renderDocx(big, { kind: 'package' });
     const runs = 15;
+    // CPU time of this process, not wall time: other jobs on the 2 shared cores must not fail it.
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     for (let i = 0; i < runs; i++) await renderDocx(big, { kind: 'package' });
-    const mean = (performance.now() - t0) / runs;
-    console.log(`DOCX render, 10-page plan: ${mean.toFixed(1)} ms`);
-    // Measured ≈ 20 ms on the idle 2-core build machine, ≈ 40 ms while other builds run; the
-    // bound catches per-call setup creeping in without failing on a busy machine.
-    expect(mean).toBeLessThan(100);
+    const wall = (performance.now() - t0) / runs;
+    const used = process.cpuUsage(c0);
+    const cpu = (used.user + used.system) / 1000 / runs;
+    console.log(`DOCX render, 10-page plan: ${cpu.toFixed(1)} ms CPU, ${wall.toFixed(1)} ms wall`);
+    // Measured ≈ 20 ms on the idle build machine (≈ 29 ms CPU under a load of 13 on 2 cores); the
+    // bound catches per-call setup creeping in.
+    expect(cpu).toBeLessThan(60);
   });
 });
