@@ -36,6 +36,7 @@ export class TextRenderer {
     if (value === null || value === undefined) return [];
     const raw = typeof value === 'string' ? value : String(value);
     const parsed = parseInlineSegments(raw);
+    const before = this.diagnostics.length;
     let runs: Runs;
     if (parsed.mustaches.length === 0) {
       runs = segmentsToRuns(parsed, () => '');
@@ -45,8 +46,19 @@ export class TextRenderer {
     }
     const stray = raw.replace(/\{\{\{?[\s\S]*?\}?\}\}/g, (m) => ' '.repeat(m.length)).indexOf('{{');
     if (stray >= 0) this.report('template-syntax', 'Thiếu "}}" đóng biểu thức Handlebars', path, raw, stray);
+    this.dropRepeatedSyntaxErrors(before);
     this.texts.push({ path, text: runsText(runs), origin: this.source.origin(path) });
     return runs;
+  }
+
+  /** One syntax error per field: "{{#if}}…{{/if}}" is one mistake, not two. */
+  private dropRepeatedSyntaxErrors(from: number): void {
+    let seen = false;
+    for (let i = from; i < this.diagnostics.length; ) {
+      if (this.diagnostics[i].rule !== 'template-syntax') i++;
+      else if (!seen) (seen = true), i++;
+      else this.diagnostics.splice(i, 1);
+    }
   }
 
   plain(value: unknown, path: JsonPath): string {

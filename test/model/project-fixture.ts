@@ -88,7 +88,10 @@ export function makeProject(files: Record<string, string>): Fixture {
   };
 }
 
-/** A minimal valid plan; `extra` lines are appended at the top level. */
+/**
+ * A minimal valid plan: five head lines, then `extra` from line 6 on (an empty noi_dung is added
+ * at the end when `extra` has none).
+ */
 export function plan(extra = '', head = 'don_vi: phu-ho\nloai: ke_hoach\nso: 50\nngay: 2024-03-18\ntrich_yeu: Nâng cao chất lượng năm {{nam}}\n'): string {
-  return `${head}${extra}`;
+  return `${head}${extra}${/^noi_dung:/m.test(extra) ? '' : 'noi_dung: []\n'}`;
 }
