@@ -170,6 +170,11 @@ describe.skipIf(!browser || !hasPoppler)('PDF through Chromium', () => {
     expect(text).not.toContain('JS-DA-CHAY');
   });
 
+  it('shares its small page pool between concurrent prints', async () => {
+    const pdfs = await Promise.all(Array.from({ length: 5 }, (_, i) => printer.print(`<p>bản số ${i}</p>`)));
+    pdfs.forEach((pdf, i) => expect(run('pdftotext', [toFile(pdf), '-'])).toContain(`bản số ${i}`));
+  });
+
   it('restarts the browser after a crash', async () => {
     await printer.print('<p>một</p>');
     const pid = await printer.browserPid();
