@@ -62,7 +62,7 @@ describe('merging a child over its parent', () => {
     expect(con.origin(['noi_dung', 0, 'muc', 4, 'noi_dung'])).toEqual({ file: CON, line: 13, col: 19 });
     expect(con.origin(['noi_dung', 0, 'muc', 1, 'noi_dung'])).toEqual({ file: CHA, line: 16, col: 19 });
     expect(con.origin(['phu_luc', 0, 'bang', 'dong', 1, 'o', 'ten'])).toEqual({ file: CHA, line: 52, col: 21 });
-    expect(con.origin(['phu_luc', 0, 'bang', 'dong', 1, 'o', 'ct'])).toEqual({ file: CON, line: 37, col: 20 });
+    expect(con.origin(['phu_luc', 0, 'bang', 'dong', 1, 'o', 'ct'])).toEqual({ file: CON, line: 38, col: 20 });
     expect(con.originOfKey?.(['ky', 'ho_ten'])).toEqual({ file: CON, line: 8, col: 7 });
     expect(con.parent?.file).toBe(CHA);
     expect(con.binding?.file).toBe(CHA);
