@@ -1,7 +1,7 @@
 // Body blocks by role (Phụ lục I, mục II.6 and V, row 6b: the phần–mục–khoản–điểm structure of a
 // Kế hoạch). Every text block is a justified paragraph with a 1 cm first-line indent; the label
 // ("I.", "1.", "a)", "-", "Điều 1.") is printed before the runs.
-import type { Paragraph, Table, TextRun } from 'docx';
+import type { Paragraph, ParagraphChild, Table } from 'docx';
 import type { Block, TextBlock } from '../../model/types.ts';
 import { BODY_PT, bodyParagraph } from './paragraphs.ts';
 import { modelRuns, run } from './runs.ts';
@@ -25,10 +25,10 @@ const ROLE_STYLES: Record<TextBlock['role'], RoleStyle> = {
   note: { bold: false, labelBold: false },
 };
 
-export function textBlockRuns(block: TextBlock, opts: { italic?: boolean } = {}): TextRun[] {
+export function textBlockRuns(block: TextBlock, opts: { italic?: boolean } = {}): ParagraphChild[] {
   const style = ROLE_STYLES[block.role];
   const italic = opts.italic || block.italic || undefined;
-  const runs: TextRun[] = [];
+  const runs: ParagraphChild[] = [];
   if (block.label) {
     runs.push(run(`${block.label} `, { sizePt: BODY_PT, bold: style.labelBold, italic }));
   }

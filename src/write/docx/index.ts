@@ -6,6 +6,7 @@ import { annexChildren, decisionChildren, planChildren } from './parts.ts';
 import { partSection } from './sections.ts';
 import { documentStyles } from './styles.ts';
 import { nfc } from './units.ts';
+import { withRevisions } from './runs.ts';
 import { repack } from './pack.ts';
 
 export type DocxPart = { kind: 'package' } | { kind: 'decision' } | { kind: 'annex'; id: string };
@@ -43,7 +44,8 @@ export async function renderDocx(doc: PlanDocument, part: DocxPart): Promise<Buf
     lastModifiedBy: LAST_MODIFIED_BY,
     revision: 1,
     styles: documentStyles,
-    sections: sectionsFor(doc, part),
+    // Tracked changes of a redline carry its author and date; ids restart at 1 in every render.
+    sections: withRevisions(doc.revision ?? { author: LAST_MODIFIED_BY, date: meta.date }, () => sectionsFor(doc, part)),
   });
   const packed = await Packer.toBuffer(document);
   return repack(packed, meta);

@@ -1,0 +1,53 @@
+// Redline documents: runs marked `change` come out as Word tracked changes.
+import { describe, expect, it } from 'vitest';
+import { renderDocx } from '../../../src/write/docx/index.ts';
+import { samplePlan } from '../../fixtures/model/sample.ts';
+import type { PlanDocument } from '../../../src/model/types.ts';
+import { unzip } from './helpers.ts';
+
+function redline(): PlanDocument {
+  const doc = structuredClone(samplePlan);
+  doc.revision = { author: 'Văn phòng HĐND và UBND xã', date: '2024-04-02' };
+  const block = doc.plan.body.find((b) => b.type === 'text' && b.ref === 'noi-dung/kinh-phi/0')!;
+  if (block.type !== 'text') throw new Error('fixture changed');
+  block.runs = [
+    { text: 'Nguồn ngân sách nhà nước theo phân cấp ' },
+    { text: 'hiện hành', change: 'delete' },
+    { text: 'năm 2024', change: 'insert' },
+    { text: '.' },
+  ];
+  const table = doc.annexes[1].blocks.find((b) => b.type === 'table')!;
+  if (table.type !== 'table') throw new Error('fixture changed');
+  table.body[0].cells[3].paragraphs = [[{ text: 'Quý 2/2024', change: 'insert' }]];
+  return doc;
+}
+
+describe('tracked changes', () => {
+  it('renders insertions as w:ins and deletions as w:del with w:delText, author and date', async () => {
+    const xml = await (await unzip(await renderDocx(redline(), { kind: 'package' }))).text('word/document.xml');
+    const ins = xml.match(/<w:ins [^>]*>.*?<\/w:ins>/gs)!;
+    const del = xml.match(/<w:del [^>]*>.*?<\/w:del>/gs)!;
+    expect(ins).toHaveLength(2);
+    expect(del).toHaveLength(1);
+    expect(ins[0]).toContain('năm 2024');
+    expect(ins[0]).toContain('w:author="Văn phòng HĐND và UBND xã"');
+    expect(ins[0]).toContain('w:date="2024-04-02T00:00:00Z"');
+    expect(del[0]).toMatch(/<w:delText[^>]*>hiện hành<\/w:delText>/);
+    expect(ins[1]).toContain('Quý 2/2024');
+    // Unique ids, counted from 1 in every render.
+    const ids = [...xml.matchAll(/<w:(?:ins|del) [^>]*w:id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(Math.min(...ids)).toBe(1);
+  });
+
+  it('stays deterministic', async () => {
+    const a = await renderDocx(redline(), { kind: 'package' });
+    const b = await renderDocx(redline(), { kind: 'package' });
+    expect(Buffer.compare(a, b)).toBe(0);
+  });
+
+  it('writes no tracked change for an ordinary document', async () => {
+    const xml = await (await unzip(await renderDocx(samplePlan, { kind: 'package' }))).text('word/document.xml');
+    expect(xml).not.toMatch(/<w:(ins|del) /);
+  });
+});
