@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { makeProject } from '../model/project-fixture.ts';
+import { buildAndCheck, checkPlan } from '../../src/check/index.ts';
+import { isWeaker, parseTarget, formatTarget } from '../../src/model/targets.ts';
+
+const PARENT = `don_vi: hue
+loai: ke_hoach
+so: 1590
+ngay: 2024-02-27
+trich_yeu: Chỉ tiêu
+noi_dung: [{ id: a, tieu_de: A }]
+phu_luc:
+  - id: pl
+    bang:
+      cot:
+        - { id: stt, kieu: stt }
+        - { id: ten }
+        - { id: chi-tieu, kieu: chi_tieu, chi_so: ty-le }
+      dong:
+        - id: thanh-toan
+          o: { ten: Thanh toán, chi-tieu: Tối thiểu 45 }
+        - id: ho-so
+          o: { ten: Hồ sơ, chi-tieu: "> 95" }
+        - id: so-hoa
+          o: { ten: Số hóa, chi-tieu: 80 }
+`;
+
+function check(child: string, parent = PARENT) {
+  const f = makeProject({ 'plans/t/hue/2024.yaml': parent, 'plans/t/phu-ho/2024.yaml': child });
+  const r = f.resolve('plans/t/phu-ho/2024.yaml');
+  expect(r.diagnostics).toEqual([]);
+  return checkPlan(r.src!, f.project);
+}
+
+describe('target-below-parent', () => {
+  const CHILD = `ke_thua: ../hue/2024.yaml
+don_vi: phu-ho
+so: 50
+ngay: 2024-03-18
+phu_luc:
+  - id: pl
+    bang:
+      dong:
+        - id: thanh-toan
+          o: { chi-tieu: Tối thiểu 30 }
+        - id: ho-so
+          o: { chi-tieu: "95" }
+        - id: so-hoa
+          o: { chi-tieu: 80 }
+`;
+
+  it('reports a child target weaker than the parent minimum at the child line', () => {
+    const d = check(CHILD).filter((x) => x.rule === 'target-below-parent');
+    expect(d.map((x) => [x.file, x.line, x.col, x.severity])).toEqual([
+      ['plans/t/phu-ho/2024.yaml', 10, 26, 'error'],
+      ['plans/t/phu-ho/2024.yaml', 12, 26, 'error'],
+    ]);
+    expect(d[0].message).toContain('Tối thiểu 45');
+    expect(d[0].message).toContain('plans/t/hue/2024.yaml:16');
+    expect(d[1].message).toContain('> 95');
+  });
+
+  it('accepts equal or stronger targets and inherited ones', () => {
+    const child = CHILD.replace('Tối thiểu 30', 'Tối thiểu 45').replace('"95"', '"> 96"');
+    expect(check(child).filter((x) => x.rule === 'target-below-parent')).toEqual([]);
+    const inheritsAll = 'ke_thua: ../hue/2024.yaml\ndon_vi: phu-ho\nso: 50\nngay: 2024-03-18\n';
+    expect(check(inheritsAll)).toEqual([]);
+  });
+
+  it('does not bind a plan that implements a registry document', () => {
+    const child = CHILD.replace('ngay: 2024-03-18\n', 'ngay: 2024-03-18\nthuc_hien: { van_ban: qd-766-2022-ttg }\n');
+    expect(check(child).filter((x) => x.rule === 'target-below-parent')).toEqual([]);
+  });
+
+  it('binds through thuc_hien.ke_hoach without inheritance', () => {
+    const child = `don_vi: phu-ho
+loai: ke_hoach
+ngay: 2024-03-18
+trich_yeu: Riêng
+thuc_hien: { ke_hoach: ../hue/2024.yaml }
+noi_dung: [{ id: a, tieu_de: A }]
+phu_luc:
+  - id: p
+    bang:
+      cot: [{ id: ten }, { id: muc-tieu, kieu: chi_tieu, chi_so: ty-le }]
+      dong:
+        - { id: thanh-toan, o: [Thanh toán, 40] }
+`;
+    const d = check(child);
+    expect(d.map((x) => [x.rule, x.line])).toEqual([['target-below-parent', 12]]);
+  });
+});
+
+describe('deadline-outside-year', () => {
+  it('warns about a thoi_han cell or a han outside the plan year', () => {
+    const plan = `don_vi: phu-ho
+loai: ke_hoach
+ngay: 2024-03-18
+trich_yeu: T
+noi_dung: []
+phu_luc:
+  - id: p
+    bang:
+      cot: [{ id: ten }, { id: han, kieu: thoi_han }, { id: q, kieu: chi_tieu, han: 2025-03-31 }]
+      dong:
+        - o: [Việc một, Quý II/2024, 10]
+        - o: [Việc hai, Tháng 3/2023, 10]
+`;
+    const d = check(plan).filter((x) => x.rule === 'deadline-outside-year');
+    expect(d.map((x) => [x.line, x.severity])).toEqual([
+      [9, 'warning'],
+      [12, 'warning'],
+    ]);
+    expect(d[1].message).toContain('2023');
+  });
+});
+
+describe('citation-conflict', () => {
+  const plan = (text: string) => `don_vi: phu-ho
+loai: ke_hoach
+ngay: 2024-03-18
+trich_yeu: T
+noi_dung:
+  - id: a
+    tieu_de: A
+    noi_dung:
+${text}`;
+
+  it('warns when free text gives a date other than the registry', () => {
+    const d = check(plan('      - Theo Quyết định số 766/QĐ-TTg ngày 22/6/2022 của Thủ tướng Chính phủ.\n'));
+    expect(d.map((x) => [x.rule, x.line, x.severity])).toEqual([['citation-conflict', 9, 'warning']]);
+    expect(d[0].message).toContain('23/6/2022');
+  });
+
+  it('warns when two mentions disagree on date or issuer, and accepts the registry form', () => {
+    const d = check(
+      plan(
+        '      - Kế hoạch số 49/KH-UBND ngày 30/01/2024 của UBND huyện Phú Vang.\n' +
+          '      - Kế hoạch số 49/KH-UBND ngày 31 tháng 01 năm 2024 của UBND huyện Phú Vang.\n' +
+          '      - Công văn số 7/VP-X ngày 02/02/2024 của Văn phòng A về việc x.\n' +
+          '      - Công văn số 7/VP-X ngày 02/02/2024 của Sở B về việc x.\n' +
+          '      - \'{{van_ban "qd-766-2022-ttg"}} và Quyết định số 766/QĐ-TTg ngày 23/6/2022\'\n' +
+          '      - Nghị quyết số 01/NQ-CP ngày 08/01/2025 là văn bản năm khác.\n',
+      ),
+    );
+    expect(d.map((x) => [x.rule, x.line])).toEqual([
+      ['citation-conflict', 10],
+      ['citation-conflict', 12],
+    ]);
+  });
+});
+
+describe('targets', () => {
+  it('reads shorthand and structured targets', () => {
+    expect(parseTarget('Tối thiểu 45')).toEqual({ op: 'toi_thieu', value: 45 });
+    expect(parseTarget('>95%')).toEqual({ op: '>', value: 95, unit: '%' });
+    expect(parseTarget('≥ 80')).toEqual({ op: '>=', value: 80 });
+    expect(parseTarget('100')).toEqual({ op: '=', value: 100 });
+    expect(parseTarget({ so_sanh: 'toi_thieu', gia_tri: 2.5, don_vi: '%' })).toEqual({ op: 'toi_thieu', value: 2.5, unit: '%' });
+    expect(parseTarget('khoảng một nửa')).toBeUndefined();
+    expect(formatTarget({ op: 'toi_thieu', value: 2.5, unit: '%' })).toBe('Tối thiểu 2,5%');
+  });
+
+  it('compares as lower bounds', () => {
+    const t = (s: string) => parseTarget(s)!;
+    expect(isWeaker(t('Tối thiểu 30'), t('Tối thiểu 45'))).toBe(true);
+    expect(isWeaker(t('95'), t('> 95'))).toBe(true);
+    expect(isWeaker(t('> 95'), t('> 95'))).toBe(false);
+    expect(isWeaker(t('Tối thiểu 45'), t('Tối thiểu 45'))).toBe(false);
+    expect(isWeaker(t('100'), t('Tối thiểu 80'))).toBe(false);
+    expect(isWeaker(t('> 95'), t('95'))).toBe(false);
+  });
+});
+
+describe('buildAndCheck', () => {
+  it('returns the document with every diagnostic', () => {
+    const f = makeProject({ 'plans/a.yaml': 'don_vi: phu-ho\nloai: ke_hoach\nngay: 2024-03-18\ntrich_yeu: "{{khong_co}}"\nnoi_dung: []\n' });
+    const res = buildAndCheck(f.resolve('plans/a.yaml').src!, f.project);
+    expect(res.doc?.plan.header.numberLine).toBe('Số:      /KH-UBND');
+    expect(res.diagnostics.map((d) => [d.rule, d.line, d.col])).toEqual([['template-unknown-variable', 4, 15]]);
+  });
+});
