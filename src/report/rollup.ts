@@ -1,0 +1,111 @@
+// Roll-up of targets (kehoach report): the parent's indicators as columns, each child plan that
+// implements the parent as a row with its targets, the parent's minimum first, shortfalls marked,
+// and the units under the parent's unit that have no plan yet.
+import type { KeHoach, O } from '../model/source-types.generated.ts';
+import type { ProjectData, ResolvedSource } from '../load/types.ts';
+import { tablesOf } from '../check/targets.ts';
+import { layoutTable } from '../model/table-layout.ts';
+import { roman } from '../model/numbering.ts';
+import { formatTarget, isWeaker, parseTarget, type Target } from '../model/targets.ts';
+import { unitFullName } from '../project/units.ts';
+
+export interface Indicator {
+  key: string; // rowId|indicator id: the same key the target-below-parent check uses
+  name: string; // the row's name cell
+  column: string; // the target column's title
+}
+
+export interface RollupCell {
+  text: string;
+  target?: Target;
+  short: boolean; // weaker than the parent's minimum
+}
+
+export interface RollupRow {
+  unit: string; // unit id
+  name: string; // "UBND xã Phú Hồ"
+  source: string;
+  cells: RollupCell[];
+}
+
+export interface Rollup {
+  parent: string;
+  indicators: Indicator[];
+  minimum: RollupCell[];
+  rows: RollupRow[];
+  withoutPlan: { unit: string; name: string }[];
+}
+
+const plainText = (v: O | undefined): string => {
+  const s = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : Array.isArray(v) ? v.join(' ') : '';
+  return s.replace(/\*\*|\*|\{\{[^}]*\}\}/g, '').replace(/\s+/g, ' ').trim();
+};
+
+/** Targets of a plan by indicator key, with the indicator's name and column title. */
+export function planTargets(data: KeHoach): Map<string, { indicator: Indicator; target: Target; text: string }> {
+  const out = new Map<string, { indicator: Indicator; target: Target; text: string }>();
+  for (const t of tablesOf(data)) {
+    const layout = layoutTable(t.bang, t.path, '', roman);
+    const nameColumn = layout.leaves.findIndex((l) => l.col.kieu !== 'stt' && l.col.kieu !== 'chi_tieu');
+    for (const row of layout.rows) {
+      if (row.kind !== 'data' || !row.row.id) continue;
+      const name = plainText(row.cells.find((c) => c.column === nameColumn)?.value);
+      for (const cell of row.cells) {
+        const leaf = layout.leaves[cell.column];
+        if (leaf.col.kieu !== 'chi_tieu' || cell.value === undefined || cell.value === null) continue;
+        const v = cell.value as unknown;
+        const raw = typeof v === 'object' && v !== null && !Array.isArray(v) && 'chi_tieu' in v ? (v as { chi_tieu: unknown }).chi_tieu : v;
+        const target = parseTarget(raw);
+        if (!target) continue;
+        const key = `${row.row.id}|${leaf.col.chi_so ?? leaf.id}`;
+        const column = plainText(leaf.col.tieu_de) || leaf.id;
+        out.set(key, { indicator: { key, name: name || row.row.id, column }, target, text: formatTarget(target) });
+      }
+    }
+  }
+  return out;
+}
+
+export function rollup(parent: ResolvedSource, children: ResolvedSource[], project: ProjectData): Rollup {
+  const parentTargets = planTargets(parent.data);
+  const indicators = [...parentTargets.values()].map((t) => t.indicator);
+  const minimum = [...parentTargets.values()].map((t) => ({ text: t.text, target: t.target, short: false }));
+  const unitName = (id: string) => {
+    const u = project.units.get(id);
+    return u ? `UBND ${unitFullName(u, project.levels)}` : id;
+  };
+  const rows: RollupRow[] = children
+    .map((child) => {
+      const own = planTargets(child.data);
+      const cells = indicators.map((ind, i) => {
+        const t = own.get(ind.key);
+        if (!t) return { text: '', short: false };
+        return { text: t.text, target: t.target, short: isWeaker(t.target, minimum[i].target!) };
+      });
+      const unit = child.data.don_vi ?? '';
+      return { unit, name: unitName(unit), source: child.file, cells };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const planned = new Set(rows.map((r) => r.unit));
+  const parentUnit = parent.data.don_vi;
+  const withoutPlan = [...project.units.values()]
+    .filter((u) => u.thuoc === parentUnit && !planned.has(u.id))
+    .map((u) => ({ unit: u.id, name: unitName(u.id) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  return { parent: parent.file, indicators, minimum, rows, withoutPlan };
+}
+
+/** CSV with a UTF-8 BOM so Excel reads the Vietnamese correctly. */
+export function rollupCsv(r: Rollup, parentLabel: string): string {
+  const q = (s: string) => (/[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [
+    ['STT', 'Đơn vị', ...r.indicators.map((i) => `${i.name} (${i.column})`)],
+    ['', `Mức tối thiểu (${parentLabel})`, ...r.minimum.map((c) => c.text)],
+    ...r.rows.map((row, i) => [String(i + 1), row.name, ...row.cells.map((c) => (c.short ? `${c.text} (thấp hơn mức tối thiểu)` : c.text))]),
+  ];
+  if (r.withoutPlan.length) {
+    lines.push([], ['', 'Đơn vị chưa có kế hoạch']);
+    r.withoutPlan.forEach((u, i) => lines.push([String(i + 1), u.name]));
+  }
+  return '\ufeff' + lines.map((l) => l.map(q).join(',')).join('\r\n') + '\r\n';
+}
