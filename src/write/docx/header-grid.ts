@@ -26,6 +26,15 @@ const MOTTO_PT = 14; // mục II.1: 13–14 pt, model 14
 const NUMBER_PT = 13; // mục II.3: 13 pt
 const PLACE_DATE_PT = 14; // mục II.4: 13–14 pt italic, model 14
 
+/**
+ * A long place name ("Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019" is 103.9 mm at 14 pt)
+ * would wrap in the 98 mm column: drop to 13 pt, still inside mục II.4's 13–14 pt.
+ */
+export function placeDateSizePt(line: string): number {
+  // The estimate runs ≈ 4 % short of measured widths: keep a 5 % margin.
+  return estimateLineWidthMm(line, PLACE_DATE_PT, false) * 1.05 <= cellTextWidthMm(HEADER_RIGHT_MM) ? PLACE_DATE_PT : PLACE_DATE_PT - 1;
+}
+
 function cell(widthMm: number, children: Paragraph[]): TableCell {
   return new TableCell({
     children,
@@ -55,15 +64,17 @@ export function headerGrid(header: HeaderGrid) {
   // Mục 4.2 (văn bản ban hành kèm theo quyết định): no Số and no place/date row.
   if (header.numberLine !== undefined || header.placeDateLine !== undefined) {
     const before = pt(6);
+    const dateLine = header.placeDateLine ?? '';
+    const datePt = placeDateSizePt(dateLine);
     rows.push(
       new TableRow({
         cantSplit: true,
         children: [
           cell(HEADER_LEFT_MM, [
-            centredLine(header.numberLine ?? '', { sizePt: NUMBER_PT }, { before: before + baselineShift(NUMBER_PT, PLACE_DATE_PT) }),
+            centredLine(header.numberLine ?? '', { sizePt: NUMBER_PT }, { before: before + baselineShift(NUMBER_PT, datePt) }),
           ]),
           cell(HEADER_RIGHT_MM, [
-            centredLine(header.placeDateLine ?? '', { sizePt: PLACE_DATE_PT, italic: true }, { before }),
+            centredLine(dateLine, { sizePt: datePt, italic: true }, { before }),
           ]),
         ],
       }),

@@ -316,3 +316,15 @@ describe('document properties', () => {
     await expect(renderDocx(samplePlan, { kind: 'decision' })).rejects.toThrow(/không có quyết định/);
   });
 });
+
+describe('long place names', () => {
+  it('sets a place-date line that would wrap at 14 pt in 13 pt, and keeps short ones at 14 pt', async () => {
+    const doc = structuredClone(samplePlan);
+    doc.plan.header.placeDateLine = 'Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019';
+    const xml = await (await unzip(await renderDocx(doc, { kind: 'package' }))).text('word/document.xml');
+    const date = paragraphWithText(xml, 'Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019')!;
+    expect(date).toContain('<w:sz w:val="26"/>');
+    expect(date).toContain('<w:i/>');
+    expect(paragraphWithText(await pkg.text('word/document.xml'), 'Phú Hồ, ngày 18 tháng 3 năm 2024')).toContain('<w:sz w:val="28"/>');
+  });
+});
