@@ -32,6 +32,14 @@ function normaliseIssuer(s: string): string {
   return s.toLowerCase().replace(/ủy ban nhân dân/g, 'ubnd').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Where a free-text issuer ends cannot be known ("của Thủ tướng Chính phủ số 1"), so two
+ * mentions are compared on their first two words: "UBND huyện" vs "UBND tỉnh", "Văn phòng" vs "Sở".
+ */
+function head(issuer: string): string {
+  return normaliseIssuer(issuer).split(' ').slice(0, 2).join(' ');
+}
+
 function show(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${d}/${m}/${y}`;
@@ -46,8 +54,8 @@ function keyOf(number: string, date: string): string {
 }
 
 export function checkCitations(texts: readonly RenderedText[], project: ProjectData): Diagnostic[] {
-  const registry = new Map<string, { date: string; id: string }>();
-  for (const [id, e] of project.citations) if (e.so_ky_hieu && e.ngay) registry.set(keyOf(e.so_ky_hieu, e.ngay), { id, date: e.ngay });
+  const registry = new Map<string, { date: string; id: string; issuer?: string }>();
+  for (const [id, e] of project.citations) if (e.so_ky_hieu && e.ngay) registry.set(keyOf(e.so_ky_hieu, e.ngay), { id, date: e.ngay, issuer: e.co_quan });
   const first = new Map<string, Mention>();
   const out: Diagnostic[] = [];
   const warn = (t: RenderedText, message: string) => out.push({ ...t.origin, severity: 'warning', rule: 'citation-conflict', message });
@@ -60,8 +68,12 @@ export function checkCitations(texts: readonly RenderedText[], project: ProjectD
       const issuer = issuerOf(t.text.slice((m.index ?? 0) + m[0].length));
       const key = keyOf(number, date);
       const known = registry.get(key);
-      if (known?.date && known.date !== date) {
-        warn(t, `Văn bản ${number} được ghi ngày ${show(date)}, nhưng danh mục data/van-ban (mã ${known.id}) ghi ngày ${show(known.date)}; dùng {{van_ban "${known.id}"}} để trích dẫn`);
+      if (known) {
+        if (known.date !== date) {
+          warn(t, `Văn bản ${number} được ghi ngày ${show(date)}, nhưng danh mục data/van-ban (mã ${known.id}) ghi ngày ${show(known.date)}; dùng {{van_ban "${known.id}"}} để trích dẫn`);
+        } else if (issuer && known.issuer && !normaliseIssuer(issuer).startsWith(normaliseIssuer(known.issuer))) {
+          warn(t, `Văn bản ${number} được ghi là của "${issuer}", nhưng danh mục data/van-ban (mã ${known.id}) ghi là của "${known.issuer}"`);
+        }
         continue;
       }
       const prev = first.get(key);
@@ -71,7 +83,7 @@ export function checkCitations(texts: readonly RenderedText[], project: ProjectD
       }
       if (prev.date !== date) {
         warn(t, `Văn bản ${number} được ghi ngày ${show(date)}, nhưng ở ${prev.text.origin.file}:${prev.text.origin.line} ghi ngày ${show(prev.date)}`);
-      } else if (issuer && prev.issuer && !normaliseIssuer(issuer).startsWith(normaliseIssuer(prev.issuer)) && !normaliseIssuer(prev.issuer).startsWith(normaliseIssuer(issuer))) {
+      } else if (issuer && prev.issuer && head(issuer) !== head(prev.issuer)) {
         warn(t, `Văn bản ${number} được ghi là của "${issuer}", nhưng ở ${prev.text.origin.file}:${prev.text.origin.line} ghi là của "${prev.issuer}"`);
       }
     }
