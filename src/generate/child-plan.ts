@@ -82,6 +82,8 @@ export function childPlanSource(input: ChildPlanInput): string {
     don_vi: unit.id,
     so: null,
     ngay: String(year),
+    // The city's legal bases are the city's: a commune plan cites the plan it implements instead.
+    can_cu: [],
     thuc_hien: { ke_hoach: parentLink },
     ky: signer(unit),
     noi_nhan: {

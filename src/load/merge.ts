@@ -80,13 +80,15 @@ class Merger {
 
   /** Child value over parent value, for the member named `key`. */
   value(parent: unknown, child: unknown, key: string | number | undefined): unknown {
-    if (isPlainObject(parent) && isPlainObject(child) && !isAtomic(key, parent, child)) return this.map(parent, child, false);
+    if (isPlainObject(parent) && isPlainObject(child) && !(typeof key === 'string' && ATOMIC_KEYS.has(key))) {
+      return this.map(parent, child, false, undefined, key === 'o');
+    }
     if (Array.isArray(parent) && isKeyedList(key, child)) return this.keyed(parent, child, String(key));
     return this.adopt(child, key, 'new');
   }
 
   /** Deep merge; the parent's key order first, the child's new keys after. */
-  map(parent: Obj, child: Obj, isItem: boolean, skip?: ReadonlySet<string>): Obj {
+  map(parent: Obj, child: Obj, isItem: boolean, skip?: ReadonlySet<string>, atomicMembers = false): Obj {
     const out: Obj = {};
     const slots: Slots = new Map();
     const ps = slotsOf(parent);
@@ -94,7 +96,7 @@ class Merger {
     for (const [k, pv] of Object.entries(parent)) {
       if (skip?.has(k)) continue;
       if (Object.prototype.hasOwnProperty.call(child, k)) {
-        setOwn(out, k, this.value(pv, child[k], k));
+        setOwn(out, k, atomicMembers ? this.adopt(child[k], k, 'new') : this.value(pv, child[k], k));
         const s = cs?.get(k);
         if (s) slots.set(k, s);
       } else {
@@ -234,17 +236,11 @@ const ROOT_SKIP: ReadonlySet<string> = new Set(['ke_thua']);
 
 /**
  * Maps that stand for one thing and are replaced whole, never merged field by field: the
- * implemented document (a child's `ke_hoach` merged with the parent's `van_ban` would name two),
- * the signer (the city's KT. line must not survive under the commune's chairman), and a table
- * cell or target (a child's "30" must not keep the parent's comparator).
+ * implemented document (a child's `ke_hoach` merged with the parent's `van_ban` would name two)
+ * and the signer (the city's KT. line must not survive under the commune's chairman). The cells
+ * of a row's `o` map are replaced whole too (a child's "30" must not keep the parent's comparator).
  */
 const ATOMIC_KEYS: ReadonlySet<string> = new Set(['thuc_hien', 'ky']);
-const CELL_KEYS = ['gia_tri', 'so_sanh', 'doan', 'danh_sach', 'chi_tieu', 'gop_dong', 'gop_cot'];
-
-function isAtomic(key: string | number | undefined, parent: Obj, child: Obj): boolean {
-  if (typeof key === 'string' && ATOMIC_KEYS.has(key)) return true;
-  return CELL_KEYS.some((k) => k in parent || k in child);
-}
 
 /** Merges one child layer (parsed, with positions) over the resolved data of its parent. */
 export function mergeLayer(parent: unknown, child: unknown, childFile: string): LoadResult<unknown> {
