@@ -9,7 +9,7 @@ import { parseDate } from '../model/dates.ts';
 const MENTION =
   /(?<![\p{L}\d])(\d+(?:[-/][\p{L}\d]+)*\/[\p{L}\d]+(?:-[\p{L}\d]+)*)\s+ngày\s+(?:(\d{1,2})\/(\d{1,2})\/(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))/gu;
 const ISSUER = /^\s+của\s+((?:[^\s,;.()]+\s*){1,8})/u;
-const STOP = new Set(['về', 'tại', 'trên', 'để', 'và', 'theo', 'nhằm', 'đối', 'với', 'thực', 'ban', 'phê', 'trong', 'đã', 'giai']);
+const STOP = new Set(['về', 'tại', 'trên', 'để', 'và', 'theo', 'nhằm', 'đối', 'với', 'thực', 'phê', 'trong', 'đã', 'giai']);
 
 interface Mention {
   date: string;
@@ -33,8 +33,9 @@ function normaliseIssuer(s: string): string {
 }
 
 /**
- * Where a free-text issuer ends cannot be known ("của Thủ tướng Chính phủ số 1"), so two
- * mentions are compared on their first two words: "UBND huyện" vs "UBND tỉnh", "Văn phòng" vs "Sở".
+ * Where a free-text issuer ends cannot be known ("của Thủ tướng Chính phủ số 1"), and a short
+ * form is legitimate ("UBND tỉnh" for "UBND tỉnh Khánh Hòa"), so issuers are compared on their
+ * first two words: "UBND huyện" vs "UBND tỉnh", "Văn phòng" vs "Sở".
  */
 function head(issuer: string): string {
   return normaliseIssuer(issuer).split(' ').slice(0, 2).join(' ');
@@ -71,7 +72,7 @@ export function checkCitations(texts: readonly RenderedText[], project: ProjectD
       if (known) {
         if (known.date !== date) {
           warn(t, `Văn bản ${number} được ghi ngày ${show(date)}, nhưng danh mục data/van-ban (mã ${known.id}) ghi ngày ${show(known.date)}; dùng {{van_ban "${known.id}"}} để trích dẫn`);
-        } else if (issuer && known.issuer && !normaliseIssuer(issuer).startsWith(normaliseIssuer(known.issuer))) {
+        } else if (issuer && known.issuer && head(issuer) !== head(known.issuer)) {
           warn(t, `Văn bản ${number} được ghi là của "${issuer}", nhưng danh mục data/van-ban (mã ${known.id}) ghi là của "${known.issuer}"`);
         }
         continue;

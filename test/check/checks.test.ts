@@ -132,6 +132,18 @@ ${text}`;
     expect(d[0].message).toContain('23/6/2022');
   });
 
+  it('compares the issuer with the registry on its first words, accepting short forms', () => {
+    const d = check(
+      plan(
+        '      - Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Chính phủ.\n' +
+          '      - Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ số 3 về việc x.\n' +
+          '      - Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ và Ủy ban nhân dân tỉnh.\n',
+      ),
+    );
+    expect(d.map((x) => [x.rule, x.line])).toEqual([['citation-conflict', 9]]);
+    expect(d[0].message).toContain('Thủ tướng Chính phủ');
+  });
+
   it('warns when two mentions disagree on date or issuer, and accepts the registry form', () => {
     const d = check(
       plan(
