@@ -45,11 +45,16 @@ export function textParagraph(
   return bodyParagraph(textBlockRuns(block, opts), { keepNext: opts.keepNext || heading, spaceAfter: opts.spaceAfter });
 }
 
-export function renderBlocks(blocks: Block[]): Array<Paragraph | Table> {
+/**
+ * `keepLastWithNext`: the last paragraph keeps with the signature block after it, so the block
+ * never starts a page alone.
+ */
+export function renderBlocks(blocks: Block[], opts: { keepLastWithNext?: boolean } = {}): Array<Paragraph | Table> {
   return blocks.map((b, i) => {
     if (b.type === 'table') return dataTable(b);
-    // A table cannot carry space before it: the paragraph above gives the 6 pt instead.
     const next = blocks[i + 1];
-    return textParagraph(b, next?.type === 'table' ? { spaceAfter: true, keepNext: true } : {});
+    if (next === undefined) return textParagraph(b, { keepNext: opts.keepLastWithNext });
+    // A table cannot carry space before it: the paragraph above gives the 6 pt instead.
+    return textParagraph(b, next.type === 'table' ? { spaceAfter: true, keepNext: true } : {});
   });
 }

@@ -1,11 +1,11 @@
 // First-page header grid (Phụ lục I, mục IV "Sơ đồ bố trí": ô 1 Quốc hiệu và Tiêu ngữ, ô 2 tên cơ
 // quan, ô 3 số và ký hiệu, ô 4 địa danh và thời gian). Two rows so that "Số:" and the date sit on
 // the same line however many lines the agency name takes (mục II.4: ô 4 on the same line as ô 3).
-import { Paragraph, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
+import { type Paragraph, TableRow } from 'docx';
 import type { HeaderGrid } from '../../model/types.ts';
 import { centredLine, ruleParagraph } from './paragraphs.ts';
-import { cellTextWidthMm, layoutTable } from './layout-table.ts';
-import { baselineShift, estimateLineWidthMm, mm, pt } from './units.ts';
+import { cellTextWidthMm, layoutCell, layoutTable } from './layout-table.ts';
+import { baselineShift, estimateLineWidthMm, pt } from './units.ts';
 
 /** Column widths: ≈ Mẫu 1.4 (67.5 | 100 mm) fitted to the 165 mm text width (nd30.md §2.3). */
 export const HEADER_LEFT_MM = 65;
@@ -35,13 +35,6 @@ export function placeDateSizePt(line: string): number {
   return estimateLineWidthMm(line, PLACE_DATE_PT, false) * 1.05 <= cellTextWidthMm(HEADER_RIGHT_MM) ? PLACE_DATE_PT : PLACE_DATE_PT - 1;
 }
 
-function cell(widthMm: number, children: Paragraph[]): TableCell {
-  return new TableCell({
-    children,
-    width: { size: mm(widthMm), type: WidthType.DXA },
-    verticalAlign: VerticalAlign.TOP,
-  });
-}
 
 export function agencyRuleMm(lines: string[]): number {
   const longest = Math.max(0, ...lines.map((l) => estimateLineWidthMm(l, AGENCY_PT, true)));
@@ -59,7 +52,7 @@ export function headerGrid(header: HeaderGrid) {
     centredLine(MOTTO, { sizePt: MOTTO_PT, bold: true }),
     ruleParagraph(MOTTO_RULE_MM, cellTextWidthMm(HEADER_RIGHT_MM)),
   ];
-  const rows = [new TableRow({ children: [cell(HEADER_LEFT_MM, left), cell(HEADER_RIGHT_MM, right)], cantSplit: true })];
+  const rows = [new TableRow({ children: [layoutCell(HEADER_LEFT_MM, left), layoutCell(HEADER_RIGHT_MM, right)], cantSplit: true })];
 
   // Mục 4.2 (văn bản ban hành kèm theo quyết định): no Số and no place/date row.
   if (header.numberLine !== undefined || header.placeDateLine !== undefined) {
@@ -70,10 +63,10 @@ export function headerGrid(header: HeaderGrid) {
       new TableRow({
         cantSplit: true,
         children: [
-          cell(HEADER_LEFT_MM, [
+          layoutCell(HEADER_LEFT_MM, [
             centredLine(header.numberLine ?? '', { sizePt: NUMBER_PT }, { before: before + baselineShift(NUMBER_PT, datePt) }),
           ]),
-          cell(HEADER_RIGHT_MM, [
+          layoutCell(HEADER_RIGHT_MM, [
             centredLine(dateLine, { sizePt: datePt, italic: true }, { before }),
           ]),
         ],

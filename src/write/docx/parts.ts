@@ -12,49 +12,31 @@ import { pt } from './units.ts';
 
 type Child = Paragraph | Table;
 
-/** The last paragraph before the signature keeps with it, so the block never starts a page alone. */
-function withSignature(content: Child[], makeLast: () => Child | undefined): Child[] {
-  const last = makeLast();
-  return last ? [...content, last] : content;
-}
-
 export function decisionChildren(decision: Decision): Child[] {
   const width = textWidthMm('portrait');
-  const articles = decision.articles.map((a, i) =>
-    textParagraph(a, { keepNext: i === decision.articles.length - 1 }),
-  );
-  return withSignature(
-    [
-      headerGrid(decision.header),
-      ...titleBlock({ kind: decision.kind, title: decision.title, textWidthMm: width }),
-      // Thẩm quyền ban hành: bold, upper case, centred (Mẫu 1.3).
-      centredLine(decision.authority, { sizePt: BODY_PT, bold: true }, { before: pt(12), keepNext: true }),
-      // Căn cứ: italic, one per paragraph, first-line indent (mục II.6a).
-      ...decision.bases.map((b) => textParagraph(b, { italic: true })),
-      centredLine('QUYẾT ĐỊNH:', { sizePt: BODY_PT, bold: true }, { before: pt(12), keepNext: true }),
-      ...articles,
-    ],
-    () => signatureTable(decision.signature, decision.recipients),
-  );
+  return [
+    headerGrid(decision.header),
+    ...titleBlock({ kind: decision.kind, title: decision.title, textWidthMm: width }),
+    // Thẩm quyền ban hành: bold, upper case, centred (Mẫu 1.3).
+    centredLine(decision.authority, { sizePt: BODY_PT, bold: true }, { before: pt(12), keepNext: true }),
+    // Căn cứ: italic, one per paragraph, first-line indent (mục II.6a).
+    ...decision.bases.map((b) => textParagraph(b, { italic: true })),
+    centredLine('QUYẾT ĐỊNH:', { sizePt: BODY_PT, bold: true }, { before: pt(12), keepNext: true }),
+    ...renderBlocks(decision.articles, { keepLastWithNext: true }),
+    signatureTable(decision.signature, decision.recipients),
+  ];
 }
 
 export function planChildren(plan: PlanPart): Child[] {
   const width = textWidthMm('portrait');
-  const hasSignature = plan.signature !== undefined || plan.recipients !== undefined;
-  const body = renderBlocks(plan.body);
-  if (hasSignature && plan.body.length > 0) {
-    const lastBlock = plan.body[plan.body.length - 1];
-    if (lastBlock.type === 'text') body[body.length - 1] = textParagraph(lastBlock, { keepNext: true });
-  }
-  return withSignature(
-    [
-      headerGrid(plan.header),
-      ...titleBlock({ kind: plan.kind, title: plan.title, attachedNote: plan.attachedNote, textWidthMm: width }),
-      ...plan.preamble.map((b) => textParagraph(b)),
-      ...body,
-    ],
-    () => (hasSignature ? signatureTable(plan.signature, plan.recipients) : undefined),
-  );
+  const signed = plan.signature !== undefined || plan.recipients !== undefined;
+  return [
+    headerGrid(plan.header),
+    ...titleBlock({ kind: plan.kind, title: plan.title, attachedNote: plan.attachedNote, textWidthMm: width }),
+    ...plan.preamble.map((b) => textParagraph(b)),
+    ...renderBlocks(plan.body, { keepLastWithNext: signed }),
+    ...(signed ? [signatureTable(plan.signature, plan.recipients)] : []),
+  ];
 }
 
 /** Mẫu 2.1: "Phụ lục I" normal case bold 14, title upper bold, "(Kèm theo …)" italic, short rule. */

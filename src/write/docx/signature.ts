@@ -1,12 +1,12 @@
 // Ô 7a/7b/7c (chức vụ, chữ ký, họ tên) and ô 9b (Nơi nhận), Phụ lục I, mục II.7 and II.9: a
 // borderless two-column table — Nơi nhận at the left margin, the signature block centred in the
 // right half, their first lines on the same baseline.
-import { LineRuleType, Paragraph, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
+import { LineRuleType, Paragraph, TableRow } from 'docx';
 import type { Recipients, Signature } from '../../model/types.ts';
-import { layoutTable } from './layout-table.ts';
+import { layoutCell, layoutTable } from './layout-table.ts';
 import { BODY_PT, centredLine } from './paragraphs.ts';
 import { run } from './runs.ts';
-import { baselineShift, mm, pt } from './units.ts';
+import { baselineShift, pt } from './units.ts';
 
 /** Mẫu 1.4 signature table ≈ 53–63 mm | 101–111 mm (nd30.md §2.3), fitted to 165 mm. */
 export const SIGNATURE_LEFT_MM = 60;
@@ -20,9 +20,6 @@ const SIGNATURE_GAP_LINES = 4;
 /** Gap between the last content paragraph and the block. */
 const BLOCK_BEFORE = pt(12);
 
-function cell(widthMm: number, children: Paragraph[]): TableCell {
-  return new TableCell({ children, width: { size: mm(widthMm), type: WidthType.DXA }, verticalAlign: VerticalAlign.TOP });
-}
 
 function leftLine(text: string, sizePt: number, style: { bold?: boolean; italic?: boolean }, before: number): Paragraph {
   return new Paragraph({
@@ -56,6 +53,6 @@ export function signatureTable(signature: Signature | undefined, recipients: Rec
 
   return layoutTable(
     [SIGNATURE_LEFT_MM, SIGNATURE_RIGHT_MM],
-    [new TableRow({ children: [cell(SIGNATURE_LEFT_MM, left), cell(SIGNATURE_RIGHT_MM, right)], cantSplit: true })],
+    [new TableRow({ children: [layoutCell(SIGNATURE_LEFT_MM, left), layoutCell(SIGNATURE_RIGHT_MM, right)], cantSplit: true })],
   );
 }
