@@ -7,6 +7,7 @@ import { buildWithTexts } from '../model/build.ts';
 import { checkTargetsAgainstBinding } from './target-below-parent.ts';
 import { checkDeadlineYears } from './deadline-year.ts';
 import { checkCitations } from './citation-conflict.ts';
+import { checkLevelWords } from './level-words.ts';
 
 export interface CheckedBuild {
   doc?: PlanDocument;
@@ -20,6 +21,7 @@ export function buildAndCheck(src: ResolvedSource, project: ProjectData): Checke
     ...checkTargetsAgainstBinding(src),
     ...checkDeadlineYears(src),
     ...checkCitations(built.texts, project),
+    ...checkLevelWords(src, project, built.texts),
   ];
   return { doc: built.doc, diagnostics };
 }

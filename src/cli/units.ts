@@ -3,7 +3,7 @@ import { parseCommandLine } from './args.ts';
 import { findProjectRoot } from '../project/root.ts';
 import { loadProject } from '../load/index.ts';
 import { formatDiagnostic, hasErrors } from '../load/diagnostic.ts';
-import { unitFullName } from '../project/units.ts';
+import { unitNames } from '../template/unit-names.ts';
 
 export async function runUnits(args: string[]): Promise<number> {
   const { values } = parseCommandLine(args, { json: { type: 'boolean' } }, false);
@@ -14,7 +14,7 @@ export async function runUnits(args: string[]): Promise<number> {
   const rows = [...units.values()].map((u) => ({
     id: u.id,
     cap: u.cap,
-    ten: unitFullName(u, levels),
+    ten: unitNames(u, levels).ten_day_du,
     thuoc: u.thuoc ?? null,
   }));
   if (values.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');

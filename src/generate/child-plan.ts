@@ -7,7 +7,7 @@ import type { DonVi } from '../model/source-types.generated.ts';
 import type { PlanDocument } from '../model/types.ts';
 import type { ProjectData, ResolvedSource } from '../load/types.ts';
 import { collectTargets, targetText, type TargetCell } from './targets.ts';
-import { unitFullName } from '../project/units.ts';
+import { unitNames } from '../template/unit-names.ts';
 
 export interface ChildPlanInput {
   root: string;
@@ -75,7 +75,7 @@ export function childPlanSource(input: ChildPlanInput): string {
   const parentLink = path.posix.relative(fromDir, input.parentFile);
   const schema = path.posix.relative(fromDir, 'schemas/plan.schema.json');
   const year = parentDoc.meta.year;
-  const name = unitFullName(unit, project.levels);
+  const name = unitNames(unit, project.levels).ten_day_du;
   const parentNumber = parentDoc.plan.header.numberLine?.replace(/^Số:\s*/, '') ?? '';
   const head = {
     ke_thua: parentLink,
@@ -88,7 +88,7 @@ export function childPlanSource(input: ChildPlanInput): string {
     ky: signer(unit),
     noi_nhan: {
       danh_sach: [
-        ...(unit.thuoc && project.units.get(unit.thuoc) ? [`UBND ${unitFullName(project.units.get(unit.thuoc)!, project.levels)} (b/c)`] : []),
+        ...(unit.thuoc && project.units.get(unit.thuoc) ? [`UBND ${unitNames(project.units.get(unit.thuoc)!, project.levels).ten_day_du} (b/c)`] : []),
         'CT, các PCT UBND',
         'Các cơ quan, bộ phận chuyên môn',
       ],

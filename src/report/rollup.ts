@@ -7,7 +7,7 @@ import { tablesOf } from '../check/targets.ts';
 import { layoutTable } from '../model/table-layout.ts';
 import { roman } from '../model/numbering.ts';
 import { formatTarget, isWeaker, parseTarget, type Target } from '../model/targets.ts';
-import { unitFullName } from '../project/units.ts';
+import { unitNames } from '../template/unit-names.ts';
 
 export interface Indicator {
   key: string; // rowId|indicator id: the same key the target-below-parent check uses
@@ -72,7 +72,7 @@ export function rollup(parent: ResolvedSource, children: ResolvedSource[], proje
   const minimum = [...parentTargets.values()].map((t) => ({ text: t.text, target: t.target, short: false }));
   const unitName = (id: string) => {
     const u = project.units.get(id);
-    return u ? `UBND ${unitFullName(u, project.levels)}` : id;
+    return u ? `UBND ${unitNames(u, project.levels).ten_day_du}` : id;
   };
   const rows: RollupRow[] = children
     .map((child) => {

@@ -1,0 +1,86 @@
+// level-words: a child plan at another administrative level (a ward under the city) renders the
+// parent's text in its own context, so the city's "Các cơ quan chuyên môn thuộc UBND thành phố;
+// UBND các phường, xã" becomes the ward's wording — unless the parent typed that wording instead
+// of taking it from data/cap.yaml. Such inherited text is flagged where it was written, so it can
+// be moved into the level vocabulary or overridden in the child. Citations are not level wording.
+import type { Diagnostic } from '../load/diagnostic.ts';
+import type { ProjectData, ResolvedSource } from '../load/types.ts';
+import type { RenderedText } from '../template/render.ts';
+import { levelWords, unitNames } from '../template/unit-names.ts';
+import { tablesOf } from './targets.ts';
+import { leafColumns } from '../model/table-layout.ts';
+
+/**
+ * Vocabulary keys that name the issuing level itself and its own bodies. Keys naming other
+ * bodies (the superior UBND, the finance or culture office a ward may work with) are not level
+ * wording: a ward plan may rightly mention "UBND tỉnh" or the city's "Phòng Văn hóa và Thông tin".
+ */
+const SELF_KEYS = ['ubnd', 'co_quan_thuc_hien', 'chu_tri_chi_tieu', 'van_phong', 'van_phong_tham_muu', 'don_vi_trien_khai', 'danh_gia_tthc'];
+
+/** Phrases that name the parent's level (its vocabulary and its own names) but not the child's. */
+function parentLevelPhrases(src: ResolvedSource, project: ProjectData): string[] {
+  const parentUnit = src.parent?.data.don_vi ? project.units.get(src.parent.data.don_vi) : undefined;
+  const childUnit = src.data.don_vi ? project.units.get(src.data.don_vi) : undefined;
+  if (!parentUnit || !childUnit || parentUnit.cap === childUnit.cap) return [];
+  const parentWords = levelWords(parentUnit, project.levels);
+  const childWords = levelWords(childUnit, project.levels);
+  const childValues = new Set(Object.values(childWords));
+  const names = unitNames(parentUnit, project.levels);
+  const phrases = new Set<string>([names.ubnd, names.uy_ban, `UBND ${names.cap}`, `địa bàn ${names.cap}`, `toàn ${names.cap}`]);
+  for (const key of SELF_KEYS) {
+    const value = parentWords[key];
+    if (typeof value !== 'string' || childWords[key] === value) continue;
+    for (const part of [value, ...value.split(';')]) if (part.trim().split(/\s+/).length >= 2) phrases.add(part.trim());
+  }
+  return [...phrases].filter((p) => p && !childValues.has(p) && !unitNames(childUnit, project.levels).ubnd.includes(p));
+}
+
+// "Kế hoạch số 1590/KH-UBND ngày 27/02/2024 của UBND thành phố Huế" names the issuer, not the level.
+const CITATION = /số\s+\S*\d\S*\/\S+(?:\s+ngày\s+[\d/]+|\s+ngày\s+\d+\s+tháng\s+\d+\s+năm\s+\d+)?\s+của\s+[^;.,()]*/giu;
+
+/** Id of the first text column of each table (path of its `bang` → column id). */
+function rowSubjectColumns(src: ResolvedSource): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const t of tablesOf(src.data)) {
+    const first = leafColumns(t.bang.cot, []).find((l) => l.col.kieu !== 'stt');
+    if (first) out.set(JSON.stringify(t.path), first.id);
+  }
+  return out;
+}
+
+function isRowSubject(path: readonly (string | number)[], subjects: Map<string, string>): boolean {
+  const o = path.lastIndexOf('o');
+  if (o < 0) return false;
+  const bang = path.indexOf('bang');
+  if (bang < 0) return false;
+  return subjects.get(JSON.stringify(path.slice(0, bang + 1))) === path[o + 1];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function checkLevelWords(src: ResolvedSource, project: ProjectData, texts: readonly RenderedText[]): Diagnostic[] {
+  const phrases = parentLevelPhrases(src, project);
+  if (phrases.length === 0) return [];
+  // Longest first so "UBND thành phố Huế" is reported rather than its prefix.
+  const pattern = new RegExp(`(?<![\\p{L}])(${phrases.sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])`, 'iu');
+  const subjects = rowSubjectColumns(src);
+  const out: Diagnostic[] = [];
+  for (const t of texts) {
+    if (t.origin.file === src.file) continue; // the child's own words are its own choice
+    if (t.path[0] === 'can_cu' || t.path[0] === 'thuc_hien') continue;
+    // The subject of a table row ("Đối với UBND các phường, xã") names who an indicator is about.
+    if (isRowSubject(t.path, subjects)) continue;
+    const m = pattern.exec(t.text.replace(CITATION, ''));
+    if (!m) continue;
+    const item = t.path.filter((p) => typeof p === 'string').join('.');
+    out.push({
+      ...t.origin,
+      severity: 'warning',
+      rule: 'level-words',
+      message:
+        `Văn bản kế thừa (${item}) còn từ ngữ của cấp trên: "${m[1]}" — kế hoạch ${src.file} ở cấp khác; ` +
+        `đưa từ ngữ này vào data/cap.yaml ({{cap.…}}) hoặc ghi đè mục này trong kế hoạch con`,
+    });
+  }
+  return out;
+}
