@@ -54,11 +54,12 @@ export function resolvePlan(
   const realRoot = realOrSelf(path.resolve(root));
   const ctx: Context = { root: realRoot, plans: path.join(realRoot, 'plans'), project, cache, stack: [] };
   const abs = path.resolve(realRoot, file);
-  if (!isInside(realRoot, abs)) {
-    // readSource words the refusal; it never reads outside the root.
-    return { diagnostics: readSource(realRoot, file).diagnostics };
+  const real = realOrSelf(abs);
+  if (!isInside(realRoot, abs) || !isInside(realRoot, real)) {
+    // readSource words the refusal (under the name the user gave); it never reads outside the root.
+    return { diagnostics: readSource(realRoot, isInside(realRoot, abs) ? relativeToRoot(realRoot, abs) : file).diagnostics };
   }
-  return resolveAbs(ctx, realOrSelf(abs));
+  return resolveAbs(ctx, real);
 }
 
 function resolveAbs(ctx: Context, abs: string): LoadResult<ResolvedSource> {

@@ -199,6 +199,72 @@ function yamlErrorToDiagnostic(err: YAMLError, file: string, lines: string[], lc
       message: `khóa ${key ? `'${key}' ` : ''}bị lặp lại trong cùng một khối; mỗi khóa chỉ được ghi một lần`,
     };
   }
+  if (err.code === 'MISSING_CHAR' || err.code === 'BAD_INDENT' || err.code === 'UNEXPECTED_TOKEN') {
+    // The parser notices an unclosed quote or bracket only where it gives up (often the end of the
+    // file); the clerk needs the place where it was opened.
+    const open = findUnclosed(lines, lp.line);
+    if (open) {
+      return {
+        ...base,
+        line: open.line,
+        col: open.col,
+        rule: 'yaml-syntax',
+        message: `${open.char === '"' || open.char === "'" ? 'dấu nháy' : 'dấu ngoặc'} ${open.char} mở ở đây chưa được đóng (thiếu ${CLOSER[open.char]})`,
+      };
+    }
+  }
   const message = SYNTAX_MESSAGES[err.code] ?? 'lỗi cú pháp YAML';
   return { ...base, rule: 'yaml-syntax', message: `${message} (${err.code})` };
+}
+
+const CLOSER: Record<string, string> = { '[': ']', '{': '}', '"': '"', "'": "'" };
+
+/**
+ * The innermost quote or flow bracket still open at the end of line `uptoLine` (1-based), found
+ * with a small scanner: quotes and brackets count only where a value starts (after "key: ", "- ",
+ * "[", "{" or ","), so text like `Về "Chương trình"` inside a plain value is left alone.
+ */
+export function findUnclosed(lines: readonly string[], uptoLine: number): { line: number; col: number; char: string } | undefined {
+  const stack: { line: number; col: number; char: string }[] = [];
+  let quote: { line: number; col: number; char: string } | undefined;
+  for (let ln = 0; ln < Math.min(uptoLine, lines.length); ln++) {
+    const text = lines[ln].replace(/\r$/, '');
+    let valueStart = true;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (quote) {
+        if (quote.char === '"' && c === '\\') i++;
+        else if (c === quote.char) {
+          if (quote.char === "'" && text[i + 1] === "'") i++;
+          else quote = undefined;
+        }
+        continue;
+      }
+      if (c === ' ' || c === '\t') continue;
+      if (c === '#' && (i === 0 || text[i - 1] === ' ')) break;
+      if (valueStart && (c === '"' || c === "'")) {
+        quote = { line: ln + 1, col: i + 1, char: c };
+        continue;
+      }
+      if (valueStart && (c === '[' || c === '{')) {
+        stack.push({ line: ln + 1, col: i + 1, char: c });
+        continue;
+      }
+      if (stack.length > 0 && (c === ']' || c === '}')) {
+        stack.pop();
+        valueStart = false;
+        continue;
+      }
+      if (c === ',' && stack.length > 0) {
+        valueStart = true;
+        continue;
+      }
+      if ((c === ':' || c === '-' || c === '?') && (text[i + 1] === ' ' || i + 1 === text.length)) {
+        valueStart = true;
+        continue;
+      }
+      valueStart = false;
+    }
+  }
+  return quote ?? stack[stack.length - 1];
 }

@@ -28,7 +28,9 @@ describe('merging a child over its parent', () => {
     expect(d.don_vi).toBe('xa-b');
     expect(d.so).toBeNull();
     expect(d.can_cu).toEqual(['Căn cứ riêng']);
-    expect(d.ky).toEqual({ thay_mat: 'ỦY BAN NHÂN DÂN', chuc_vu: 'CHỦ TỊCH', ho_ten: 'Trần Thị B' });
+    expect(d.bien).toEqual({ nam_goc: 2024, ten: 'Con' });
+    // The signer is replaced whole: the parent's TM./KT. lines must not survive under another signer.
+    expect(d.ky).toEqual({ chuc_vu: 'PHÓ CHỦ TỊCH', ho_ten: 'Trần Thị B' });
     expect(d.ngay).toBe('2024-01-05');
     expect('ke_thua' in d).toBe(false);
   });
@@ -56,14 +58,15 @@ describe('merging a child over its parent', () => {
   });
 
   it('keeps the origin of each value: inherited → parent, overridden → child', () => {
-    expect(con.origin(['ky', 'chuc_vu'])).toEqual({ file: CHA, line: 10, col: 43 });
-    expect(con.origin(['ky', 'ho_ten'])).toEqual({ file: CON, line: 8, col: 15 });
+    expect(con.origin(['bien', 'nam_goc'])).toEqual({ file: CHA, line: 54, col: 12 });
+    expect(con.origin(['bien', 'ten'])).toEqual({ file: CON, line: 42, col: 8 });
+    expect(con.origin(['ky', 'ho_ten'])).toEqual({ file: CON, line: 8, col: 38 });
     expect(con.origin(['noi_dung', 0, 'tieu_de'])).toEqual({ file: CHA, line: 13, col: 14 });
     expect(con.origin(['noi_dung', 0, 'muc', 4, 'noi_dung'])).toEqual({ file: CON, line: 13, col: 19 });
     expect(con.origin(['noi_dung', 0, 'muc', 1, 'noi_dung'])).toEqual({ file: CHA, line: 16, col: 19 });
     expect(con.origin(['phu_luc', 0, 'bang', 'dong', 1, 'o', 'ten'])).toEqual({ file: CHA, line: 52, col: 21 });
     expect(con.origin(['phu_luc', 0, 'bang', 'dong', 1, 'o', 'ct'])).toEqual({ file: CON, line: 38, col: 20 });
-    expect(con.originOfKey?.(['ky', 'ho_ten'])).toEqual({ file: CON, line: 8, col: 7 });
+    expect(con.originOfKey?.(['ky', 'ho_ten'])).toEqual({ file: CON, line: 8, col: 30 });
     expect(con.parent?.file).toBe(CHA);
     expect(con.binding?.file).toBe(CHA);
   });
@@ -93,7 +96,7 @@ describe('three levels', () => {
   });
 
   it('points into all three files', () => {
-    expect(chau.origin(['ky', 'chuc_vu']).file).toBe(CHA);
+    expect(chau.origin(['bien', 'nam_goc']).file).toBe(CHA);
     expect(chau.origin(['trich_yeu'])).toEqual({ file: CON, line: 5, col: 12 });
     expect(chau.origin(['don_vi'])).toEqual({ file: CHAU, line: 3, col: 9 });
     expect(chau.origin(['noi_dung', 2, 'muc', 0, 'gach', 0, 'gach', 2, 'noi_dung']).file).toBe(CHA);

@@ -1,0 +1,97 @@
+// Every case of test/fixtures/bad/<case>/ goes through resolvePlan; expected.json names the
+// diagnostic it must produce: {rule, file, line, col}, the plan to resolve (`entry`, default `file`),
+// and for inputs too big to commit, a `generate` recipe run into a temporary copy of the case.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/load/project.ts';
+import { resolvePlan } from '../../src/load/resolve.ts';
+import { formatDiagnostic } from '../../src/load/diagnostic.ts';
+
+const BAD = path.resolve(import.meta.dirname, '../fixtures/bad');
+
+interface Expected {
+  rule: string | null;
+  file: string;
+  line: number;
+  col: number;
+  entry?: string;
+  generate?: string;
+  maxMs?: number;
+}
+
+const HEAD = ['# yaml-language-server: $schema=../../../../../schemas/plan.schema.json', 'don_vi: phu-ho', 'loai: ke_hoach', 'ngay: 2024-02-27', 'trich_yeu: Thử nghiệm'];
+const BODY = ['noi_dung:', '  - id: muc-dich', '    tieu_de: Mục đích, yêu cầu', '    muc:', '      - id: md-1', '        noi_dung: Nội dung một'];
+
+const GENERATORS: Record<string, () => string> = {
+  // 10 MB in one text field: refused by size before parsing.
+  'big-field': () => [...HEAD, ...BODY, `mo_dau: ${'Nội dung rất dài. '.repeat(600_000)}`, ''].join('\n'),
+  // Over the schema's 100,000 characters for a text (line 12).
+  'long-field': () => [...HEAD, ...BODY, `mo_dau: ${'a'.repeat(200_000)}`, ''].join('\n'),
+  // Items nested 200 levels deep (muc inside muc).
+  'deep-nesting': () => {
+    const lines = [...HEAD, 'noi_dung:'];
+    for (let k = 0; k < 200; k++) {
+      lines.push(`${' '.repeat(2 + 4 * k)}- id: m${k}`, `${' '.repeat(4 + 4 * k)}tieu_de: Mục ${k}`, `${' '.repeat(4 + 4 * k)}muc:`);
+    }
+    lines.push(`${' '.repeat(2 + 4 * 200)}- noi_dung: đáy`, '');
+    return lines.join('\n');
+  },
+  // A table of 10,000 rows: must load quickly and cleanly.
+  'many-rows': () => {
+    const lines = [...HEAD, ...BODY, 'phu_luc:', '  - id: pl', '    bang:', '      cot:', '        - { id: stt, kieu: stt }', '        - { id: ten, tieu_de: Tên }', '        - { id: ct, tieu_de: Chỉ tiêu, kieu: chi_tieu }', '      dong:'];
+    for (let i = 0; i < 10_000; i++) lines.push(`        - id: r${i}`, `          o: { ten: Nhiệm vụ số ${i}, ct: { so_sanh: toi_thieu, gia_tri: ${i % 100} } }`);
+    lines.push('');
+    return lines.join('\n');
+  },
+};
+
+const temps: string[] = [];
+afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+function prepare(name: string, exp: Expected): string {
+  const dir = path.join(BAD, name);
+  if (!exp.generate) return dir;
+  const gen = GENERATORS[exp.generate];
+  if (!gen) throw new Error(`unknown generator ${exp.generate}`);
+  const tmp = mkdtempSync(path.join(tmpdir(), `kehoach-bad-${name}-`));
+  temps.push(tmp);
+  cpSync(dir, tmp, { recursive: true });
+  const target = path.join(tmp, exp.entry ?? exp.file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, gen());
+  return tmp;
+}
+
+const cases = readdirSync(BAD).filter((n) => existsSync(path.join(BAD, n, 'expected.json'))).sort();
+
+describe('bad-input corpus', () => {
+  it('has at least 25 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+  });
+
+  for (const name of cases) {
+    const exp = JSON.parse(readFileSync(path.join(BAD, name, 'expected.json'), 'utf8')) as Expected;
+    it(`${name}: ${exp.rule ?? 'no error'} at ${exp.file}:${exp.line}:${exp.col}`, () => {
+      const root = prepare(name, exp);
+      const t = performance.now();
+      let result: ReturnType<typeof resolvePlan> | undefined;
+      expect(() => {
+        result = resolvePlan(root, exp.entry ?? exp.file, loadProject(root).value!);
+      }).not.toThrow();
+      const ms = performance.now() - t;
+      const ds = result!.diagnostics;
+      if (exp.rule === null) {
+        expect(ds.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+        expect(result!.value).toBeDefined();
+      } else {
+        expect(result!.value).toBeUndefined();
+        expect(ds.map((d) => `${d.file}:${d.line}:${d.col} ${d.rule}`)).toContain(`${exp.file}:${exp.line}:${exp.col} ${exp.rule}`);
+        // Messages are for clerks: Vietnamese, no stack traces.
+        for (const d of ds) expect(d.message).not.toMatch(/\n\s+at /);
+      }
+      expect(ms).toBeLessThan(exp.maxMs ?? 5000);
+    });
+  }
+});
