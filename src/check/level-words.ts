@@ -22,8 +22,8 @@ function parentLevelPhrases(src: ResolvedSource, project: ProjectData): string[]
   const parentUnit = src.parent?.data.don_vi ? project.units.get(src.parent.data.don_vi) : undefined;
   const childUnit = src.data.don_vi ? project.units.get(src.data.don_vi) : undefined;
   if (!parentUnit || !childUnit || parentUnit.cap === childUnit.cap) return [];
-  const parentWords = levelWords(parentUnit, project.levels);
-  const childWords = levelWords(childUnit, project.levels);
+  const parentWords = levelWords(parentUnit, project.levels, project.units);
+  const childWords = levelWords(childUnit, project.levels, project.units);
   const childValues = new Set(Object.values(childWords));
   const names = unitNames(parentUnit, project.levels);
   const phrases = new Set<string>([names.ubnd, names.uy_ban, `UBND ${names.cap}`, `địa bàn ${names.cap}`, `toàn ${names.cap}`]);

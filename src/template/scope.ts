@@ -31,7 +31,7 @@ export function templateVars(data: KeHoach, unit: DonVi | undefined, project: Pr
   if (year !== undefined) vars.nam = year;
   if (unit) {
     vars.don_vi = unitVars(unit, project);
-    vars.cap = levelWords(unit, project.levels);
+    vars.cap = levelWords(unit, project.levels, project.units);
   }
   vars.bien = { ...(data.bien ?? {}) };
   return vars;

@@ -33,7 +33,14 @@ export function unitNames(unit: DonVi, levels: TuNguTheoCap): UnitNames {
   return { ten: unit.ten, ten_day_du: full, ubnd: `UBND ${full}`, uy_ban: `Ủy ban nhân dân ${full}`, cap };
 }
 
-/** Level vocabulary for {{cap.*}}: the level's words, overridden by the unit's own tu_ngu. */
-export function levelWords(unit: DonVi, levels: TuNguTheoCap): Record<string, string> {
-  return { ...(levels[unit.cap] ?? { ten: levelName(unit, levels) }), ...(unit.tu_ngu ?? {}) };
+/**
+ * Level vocabulary for {{cap.*}}: the level's words, then the superior UBND named after the
+ * unit's actual superior (a commune of Huế answers to "UBND thành phố", not the level's usual
+ * "UBND huyện"), then the unit's own tu_ngu.
+ */
+export function levelWords(unit: DonVi, levels: TuNguTheoCap, units?: ReadonlyMap<string, DonVi>): Record<string, string> {
+  const words: Record<string, string> = { ...(levels[unit.cap] ?? { ten: levelName(unit, levels) }) };
+  const superior = unit.thuoc ? units?.get(unit.thuoc) : undefined;
+  if (superior && 'ubnd_cap_tren' in words) words.ubnd_cap_tren = `UBND ${levelName(superior, levels)}`;
+  return { ...words, ...(unit.tu_ngu ?? {}) };
 }
