@@ -16,7 +16,9 @@ function walk(dir: string, out: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
+    // A directory named like a plan (a.yaml/) is kept as a source so the loader reports it
+    // (file-is-directory) instead of it vanishing from the batch.
+    if (entry.isDirectory() && !isPlanFile(entry.name)) walk(full, out);
     else if (isPlanFile(entry.name)) out.push(full);
   }
 }
@@ -45,7 +47,7 @@ export function discoverPlans(root: string, args: readonly string[]): Discovery 
     if (isDir && !rel.startsWith('plans') && rel !== '') {
       // A directory outside plans/ is searched too, but only plans/ is the default.
     }
-    if (isDir) walk(abs, found);
+    if (isDir && !isPlanFile(path.basename(abs))) walk(abs, found);
     else found.push(abs);
   }
   const files = [...new Set(found.map((f) => relativeToRoot(root, f)))].sort();

@@ -1,20 +1,82 @@
 // Redline: the newer revision's document with Word tracked changes against the older one. The
 // model is marked (runs with change: insert/delete, removed paragraphs put back as deletions at
 // their old place) and the ordinary DOCX writer renders the marks as w:ins / w:del.
-import type { Block, PlanDocument, Runs, TableBlock, TableCell, TextBlock } from '../model/types.ts';
+import type { Block, PlanDocument, Run, Runs, TableBlock, TableCell, TextBlock } from '../model/types.ts';
 import { runsToText } from '../write/text/index.ts';
-import { diffWords } from './words.ts';
+import { diffTokens } from './words.ts';
 import { renderDocx } from '../write/docx/index.ts';
 
-function markedRuns(oldRuns: Runs, newRuns: Runs): Runs {
-  const before = runsToText(oldRuns);
-  const after = runsToText(newRuns);
-  if (before === after) return newRuns;
+/** A whitespace-separated word as styled pieces (a word may straddle runs: "**45**%"). */
+type Word = Run[];
+
+function words(runs: Runs): Word[] {
+  const out: Word[] = [];
+  let current: Word = [];
+  for (const r of runs) {
+    const { text: _text, change: _change, ...style } = r;
+    for (const part of r.text.split(/(\s+)/)) {
+      if (!part) continue;
+      if (/^\s+$/.test(part)) {
+        if (current.length) out.push(current);
+        current = [];
+      } else current.push({ ...style, text: part });
+    }
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+const wordText = (w: Word) => w.map((r) => r.text).join('');
+
+/**
+ * The new runs with the words that changed marked as tracked insertions and deletions (the old
+ * words, in their old formatting, put back as deletions). Each group of changed words carries the
+ * space that separates it from its neighbours inside the mark, so that accepting every change
+ * gives the new text and rejecting every change gives the old text, both with single spaces.
+ */
+export function markedRuns(oldRuns: Runs, newRuns: Runs): Runs {
+  if (runsToText(oldRuns) === runsToText(newRuns)) return newRuns;
+  const a = words(oldRuns);
+  const b = words(newRuns);
+  const ops = diffTokens(a.map(wordText), b.map(wordText));
   const out: Runs = [];
-  for (const op of diffWords(before, after)) {
-    const text = (out.length ? ' ' : '') + op.text;
-    if (op.op === 'same') out.push({ text });
-    else out.push({ text, change: op.op === 'ins' ? 'insert' : 'delete' });
+  const push = (r: Run) => {
+    const last = out[out.length - 1];
+    if (last && last.bold === r.bold && last.italic === r.italic && last.change === r.change) last.text += r.text;
+    else out.push(r);
+  };
+  const emit = (w: Word, change: Run['change'], lead: string, trail: string) => {
+    w.forEach((piece, k) => {
+      const text = (k === 0 ? lead : '') + piece.text + (k === w.length - 1 ? trail : '');
+      push(change ? { ...piece, text, change } : { ...piece, text });
+    });
+  };
+  let i = 0;
+  while (i < ops.length) {
+    const [op, ai, bi] = ops[i];
+    if (op === 'same') {
+      // The space after an unchanged word stays unmarked unless nothing unchanged follows.
+      const next = ops[i + 1];
+      const restChanged = next && ops.slice(i + 1).every((o) => o[0] !== 'same');
+      emit(b[bi], undefined, '', next && !restChanged ? ' ' : '');
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < ops.length && ops[j][0] !== 'same') j++;
+    const group = ops.slice(i, j);
+    const hasBefore = i > 0;
+    const hasAfter = j < ops.length;
+    for (const change of ['delete', 'insert'] as const) {
+      const list = group.filter((o) => o[0] === (change === 'delete' ? 'del' : 'ins'));
+      list.forEach((o, k) => {
+        const w = change === 'delete' ? a[o[1]] : b[o[2]];
+        const lead = !hasAfter && hasBefore && k === 0 ? ' ' : '';
+        const trail = k < list.length - 1 || hasAfter ? ' ' : '';
+        emit(w, change, lead, trail);
+      });
+    }
+    i = j;
   }
   return out;
 }
@@ -26,6 +88,9 @@ function markCell(oldCell: TableCell | undefined, cell: TableCell): TableCell {
   const oldText = oldCell.paragraphs.map(runsToText).join('\n');
   const newText = cell.paragraphs.map(runsToText).join('\n');
   if (oldText === newText) return cell;
+  if (oldCell.paragraphs.length === cell.paragraphs.length) {
+    return { ...cell, paragraphs: cell.paragraphs.map((p, i) => markedRuns(oldCell.paragraphs[i], p)) };
+  }
   const joined = (c: TableCell): Runs => c.paragraphs.flatMap((p, i) => (i ? [{ text: ' ' }, ...p] : p));
   return { ...cell, paragraphs: [markedRuns(joined(oldCell), joined(cell))] };
 }

@@ -48,7 +48,9 @@ function renderRow(row: ModelRow, block: TableBlock, columnTwips: number[], cove
         width: { size: width, type: WidthType.DXA },
         ...(span > 1 ? { columnSpan: span } : {}),
         ...(rowSpan > 1 ? { rowSpan } : {}),
-        verticalAlign: VerticalAlign.CENTER,
+        // A body cell spanning rows starts at its first row, as the source documents print it
+        // (and as the PDF does); other cells are centred.
+        verticalAlign: rowSpan > 1 && row.kind === 'data' ? VerticalAlign.TOP : VerticalAlign.CENTER,
         borders: BORDERS,
       }),
     );

@@ -135,8 +135,11 @@ export function textView(b: TextBlock, forceItalic = false): TextView {
   };
 }
 
-function cellView(c: TableCell): CellView {
+function cellView(c: TableCell, header: boolean): CellView {
   const cls = [`al-${c.align}`];
+  // A body cell spanning rows starts reading at its first row (as the source documents print it):
+  // centred, its text would sit beside later rows, or on the next page when the rows break.
+  if (!header && c.rowSpan > 1) cls.push('span-rows');
   if (c.bold) cls.push('bold');
   if (c.italic) cls.push('italic');
   return {
@@ -148,7 +151,7 @@ function cellView(c: TableCell): CellView {
 }
 
 function rowView(r: TableRow): RowView {
-  return { th: r.kind === 'header', cls: `row-${r.kind}`, ref: r.ref, cells: r.cells.map(cellView) };
+  return { th: r.kind === 'header', cls: `row-${r.kind}`, ref: r.ref, cells: r.cells.map((c) => cellView(c, r.kind === 'header')) };
 }
 
 /** Millimetres printed with at most two decimals, so the HTML does not depend on float noise. */
