@@ -9,6 +9,7 @@ import { Progress } from '../build/progress.ts';
 import { removePendingTempFiles } from '../build/atomic-write.ts';
 import { formatDiagnostic } from '../load/diagnostic.ts';
 import type { OutputFormat } from '../build/outputs.ts';
+import { chooseFont } from '../write/html/fonts.ts';
 
 export async function runBuild(args: string[]): Promise<number> {
   const { positionals, values } = parseCommandLine(args, {
@@ -24,6 +25,8 @@ export async function runBuild(args: string[]): Promise<number> {
   const found = discoverPlans(root, positionals);
   for (const d of found.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
 
+  // Nghị định 30 asks for Times New Roman; say plainly when the PDF uses a metric-compatible face.
+  if (formats.includes('pdf') && !values.quiet && found.files.length > 0) process.stderr.write(chooseFont().description + '\n');
   const progress = new Progress(found.files.length, !!values.quiet || !!values.json && !process.stderr.isTTY);
   const onSignal = () => {
     removePendingTempFiles();
