@@ -1,9 +1,9 @@
 // PDF side of a build: one browser for the whole batch (started on first use), each part of a
 // plan printed once and reused for the package and for the part's own file.
-import type { DocumentMeta, PlanDocument } from '../model/types.ts';
+import type { PlanDocument } from '../model/types.ts';
 import type { OutputPart } from './outputs.ts';
 import { renderHtml, type HtmlPart } from '../write/html/index.ts';
-import { PdfPrinter, assemblePdf, finalizePdf, packageParts } from '../write/pdf/index.ts';
+import { PdfPrinter, assemblePdf, finalizePdf, packageParts, partMeta } from '../write/pdf/index.ts';
 
 export class PdfRenderer {
   private printer?: PdfPrinter;
@@ -49,15 +49,4 @@ export class PdfRenderer {
   async close(): Promise<void> {
     await this.printer?.close();
   }
-}
-
-function partMeta(doc: PlanDocument, part: OutputPart): DocumentMeta {
-  if (part.kind === 'annex') {
-    const a = doc.annexes.find((x) => x.id === part.id);
-    if (a) return { ...doc.meta, title: `${a.label}: ${a.title}` };
-  }
-  if (part.kind === 'decision' && doc.decision) {
-    return { ...doc.meta, title: `${doc.decision.kind} ${doc.decision.title.map((r) => r.text).join('')}` };
-  }
-  return doc.meta;
 }

@@ -17,7 +17,8 @@ export function packageParts(doc: PlanDocument): HtmlPart[] {
   return parts;
 }
 
-function partMeta(doc: PlanDocument, part: PdfPart): DocumentMeta {
+/** Metadata of one output: a part printed alone carries its own title. */
+export function partMeta(doc: PlanDocument, part: PdfPart): DocumentMeta {
   if (part.kind === 'annex') {
     const a = doc.annexes.find((x) => x.id === part.id);
     if (a) return { ...doc.meta, title: `${a.label}: ${a.title}` };
