@@ -1,0 +1,106 @@
+// The five real plans and the seeds (text of the published originals) they are measured against.
+// The seeds live in ../shared/seeds beside the repository (CI clones the repo with shared/ next to
+// it); tests that need them skip with a message when they are absent.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot, runCli } from './cli.ts';
+
+export const seedsDir = path.resolve(repoRoot, '../shared/seeds');
+export const fidelityTool = path.resolve(repoRoot, '../shared/tools/seed-fidelity');
+
+export interface SeedPlan {
+  seed: string;
+  source: string;
+}
+
+export const SEED_PLANS: SeedPlan[] = [
+  { seed: 'hue-2024-1590-kh-ubnd', source: 'plans/thua-thien-hue/hue/2024-dvctt.yaml' },
+  { seed: 'phu-ho-2024-50-kh-ubnd', source: 'plans/thua-thien-hue/phu-ho/2024-dvctt.yaml' },
+  { seed: 'hue-2025-106-kh-ubnd', source: 'plans/thua-thien-hue/hue/2025-chi-so-dvctt.yaml' },
+  { seed: 'cam-hiep-2025-qd-ke-hoach-cctthc', source: 'plans/khanh-hoa/cam-hiep/2025-cai-cach-tthc.yaml' },
+  { seed: 'my-hoa-hung-2024-198-kh-ubnd', source: 'plans/an-giang/my-hoa-hung/2024-kiem-soat-tthc.yaml' },
+];
+
+export const seedPath = (seed: string) => path.join(seedsDir, `${seed}.txt`);
+
+/** Why the seed tests cannot run here, or undefined when they can. */
+export function seedsMissing(): string | undefined {
+  if (!SEED_PLANS.every((p) => existsSync(seedPath(p.seed)))) return `không có ${seedsDir} (các văn bản gốc)`;
+  if (!existsSync(fidelityTool)) return `không có ${fidelityTool}`;
+  for (const cmd of ['python3', 'pdftotext', 'pdfinfo', 'pdffonts']) {
+    if (spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0) return `thiếu lệnh ${cmd}`;
+  }
+  return undefined;
+}
+
+export interface BuiltOutput {
+  part: 'package' | 'decision' | 'appendix';
+  format: 'docx' | 'pdf';
+  /** Absolute path. */
+  path: string;
+}
+
+/** Builds the five plans with the real CLI into `outDir`; returns each source's outputs. */
+export function buildSeedPlans(outDir: string, format = 'docx,pdf'): Map<string, BuiltOutput[]> {
+  const r = runCli(['build', ...SEED_PLANS.map((p) => p.source), '--out', outDir, '--format', format, '--json', '--quiet']);
+  if (r.code !== 0) throw new Error(`kehoach build thất bại (${r.code}):\n${r.stderr}\n${r.stdout}`);
+  const bySource = new Map<string, BuiltOutput[]>();
+  for (const line of r.stdout.split('\n')) {
+    if (!line.trim()) continue;
+    const o = JSON.parse(line) as { source: string; ok: boolean; outputs: BuiltOutput[] };
+    if (!o.ok) throw new Error(`${o.source}: không dựng được`);
+    bySource.set(
+      o.source,
+      o.outputs.map((x) => ({ ...x, path: path.resolve(repoRoot, x.path) })),
+    );
+  }
+  for (const p of SEED_PLANS) if (!bySource.has(p.source)) throw new Error(`${p.source}: không có trong kết quả --json`);
+  return bySource;
+}
+
+export interface Fidelity {
+  recall: number;
+  precision: number;
+  report: string;
+}
+
+/** ../shared/tools/seed-fidelity REFERENCE BUILT: word recall and precision, in order. */
+export function fidelity(reference: string, built: string): Fidelity {
+  const r = spawnSync('python3', [fidelityTool, reference, built, '--show', '5'], { encoding: 'utf8' });
+  const m = /recall ([\d.]+) precision ([\d.]+)/.exec(r.stdout);
+  if (!m) throw new Error(`seed-fidelity: ${r.stdout}\n${r.stderr}`);
+  return { recall: Number(m[1]), precision: Number(m[2]), report: r.stdout };
+}
+
+const isHeaderRow = (line: string) => /^stt\t/i.test(line.replace(/<[^>]+>/g, '').trim() + '\t');
+
+/**
+ * Mỹ Hòa Hưng's seed is the text of a PDF whose tables repeat their header row after every page
+ * break (and carry an artefact "Stt2" column where the original had two numbering columns). The
+ * built document states each table's header once; this reference keeps the first header row of each
+ * table (a run of tab-separated lines up to the next paragraph), drops its repetitions and the
+ * "Stt2" cell. Everything else is the seed, unchanged.
+ */
+export function withoutRepeatedHeaders(seedText: string): string {
+  const out: string[] = [];
+  let seenHeaderInTable = false;
+  for (const line of seedText.split('\n')) {
+    const isTableLine = line.includes('\t');
+    if (!isTableLine && line.trim() !== '') seenHeaderInTable = false; // a paragraph ends the table
+    if (isTableLine && isHeaderRow(line.split('\t')[0] ?? '')) {
+      if (seenHeaderInTable) continue;
+      seenHeaderInTable = true;
+      out.push(line.split('\t').filter((cell) => cell.replace(/<[^>]+>/g, '').trim().toLowerCase() !== 'stt2').join('\t'));
+      continue;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+export const readSeed = (seed: string) => readFileSync(seedPath(seed), 'utf8');
+
+export function pdfPageCount(file: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+}
