@@ -16,7 +16,13 @@ export const colour: Palette = {
 };
 
 const CONTEXT = 6;
-const clip = (s: string, n = 160) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+/** Shortens at a word boundary, so a clipped name never ends in half a Vietnamese syllable. */
+const clip = (s: string, n = 160) => {
+  if (s.length <= n) return s;
+  const cut = s.slice(0, n - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > n / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '') + ' …';
+};
 
 /** Word diff with a few words of context around each change: "… giữ [-cũ-]{+mới+} giữ …". */
 export function formatWords(ops: WordOp[], p: Palette): string {
@@ -55,10 +61,23 @@ export function formatChange(c: Change, p: Palette): string {
       return `  ${p.del('-')} Bỏ ${c.where}: ${p.del(clip(c.text))}`;
     case 'target':
     case 'cell':
-      return `  ~ ${c.where}, ${clip(c.row, 90)}, ${c.column}: ${p.del(c.old || '(trống)')} → ${p.add(c.new || '(trống)')}`;
+      return `  ~ ${c.where}, ${clip(c.row, 70)}, ${c.column}: ${p.del(c.old || '(trống)')} → ${p.add(c.new || '(trống)')}`;
   }
 }
 
-export function formatPlanChanges(source: string, changes: Change[], p: Palette): string {
-  return [p.head(source), ...changes.map((c) => formatChange(c, p))].join('\n') + '\n';
+export interface PlanHeading {
+  source: string;
+  /** "Kế hoạch số 1590/KH-UBND" */
+  number?: string;
+  /** The plan's own file did not change: the changes reach it from the plan it inherits. */
+  inheritedOnly?: boolean;
+}
+
+export function formatPlanChanges(heading: PlanHeading | string, changes: Change[], p: Palette): string {
+  const h = typeof heading === 'string' ? { source: heading } : heading;
+  const count = `${changes.length} thay đổi`;
+  const title = [h.source, h.number ? `(${h.number})` : '', `— ${count}`].filter(Boolean).join(' ');
+  const lines = [p.head(title)];
+  if (h.inheritedOnly) lines.push('  (tệp này không sửa; thay đổi đến từ kế hoạch mà nó kế thừa)');
+  return [...lines, ...changes.map((c) => formatChange(c, p))].join('\n') + '\n';
 }

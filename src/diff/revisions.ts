@@ -1,7 +1,7 @@
-// A revision of the project as a folder: the working tree itself, or a commit extracted with
-// `git archive` into a temporary folder, so each plan resolves against its parents at that revision.
+// A revision of the project as a directory: the working tree as is, or a commit extracted with
+// `git archive` into a temporary directory, so each plan resolves against its parents at that revision.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -16,6 +16,8 @@ export interface Revision {
 const git = (cwd: string, args: string[]) =>
   execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
 
+const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d+Z$/, 'Z');
+
 export class RevisionError extends Error {}
 
 export function workingTree(root: string): Revision {
@@ -23,13 +25,19 @@ export function workingTree(root: string): Revision {
   try {
     author = git(root, ['config', 'user.name']).toString().trim();
   } catch {
-    // no user configured: the redline still opens, with an empty author
+    // not a repository, or no user configured: the redline still opens, with the tool as author
   }
-  return { label: 'cây làm việc', root, author: author || 'kehoach', date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), dispose: () => {} };
+  return { label: 'cây làm việc', root, author: author || 'kehoach', date: isoSeconds(new Date()), dispose: () => {} };
 }
 
 export function commitRevision(root: string, rev: string): Revision {
   let commit: string;
+  let prefix: string;
+  try {
+    prefix = git(root, ['rev-parse', '--show-prefix']).toString().trim();
+  } catch {
+    throw new RevisionError(`'${root}' không nằm trong một kho git; so sánh hai tệp bằng --files CŨ.yaml MỚI.yaml`);
+  }
   try {
     commit = git(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).toString().trim();
   } catch {
@@ -38,11 +46,25 @@ export function commitRevision(root: string, rev: string): Revision {
   const [author, date] = git(root, ['log', '-1', '--format=%an%n%aI', commit]).toString().trim().split('\n');
   const dir = mkdtempSync(path.join(tmpdir(), 'kehoach-rev-'));
   try {
-    const tar = git(root, ['archive', '--format=tar', commit]);
+    // Only the project's sources: the project may sit in a subfolder of the repository (prefix).
+    const tree = prefix ? `${commit}:${prefix.replace(/\/$/, '')}` : commit;
+    const tar = git(root, ['archive', '--format=tar', tree]);
     execFileSync('tar', ['-x', '-C', dir], { input: tar, maxBuffer: 512 * 1024 * 1024 });
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw new RevisionError(`không lấy được phiên bản '${rev}': ${(err as Error).message}`);
   }
-  return { label: rev, root: dir, author, date: new Date(date).toISOString().replace(/\.\d+Z$/, 'Z'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return { label: rev, root: dir, author, date: isoSeconds(new Date(date)), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A copy of the project's plans/ and data/ with `content` written at `relPath` (a plan from outside the project). */
+export function snapshotWithFile(root: string, relPath: string, content: Buffer, label: string): Revision {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kehoach-rev-'));
+  for (const sub of ['plans', 'data']) {
+    if (existsSync(path.join(root, sub))) cpSync(path.join(root, sub), path.join(dir, sub), { recursive: true });
+  }
+  const target = path.join(dir, relPath);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, content);
+  return { label, root: dir, author: 'kehoach', date: isoSeconds(new Date()), dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -13,6 +13,20 @@ export function tokenize(text: string): string[] {
 export function diffWords(oldText: string, newText: string): WordOp[] {
   const a = tokenize(oldText);
   const b = tokenize(newText);
+  const ops: WordOp[] = [];
+  for (const [op, i, j] of diffTokens(a, b)) {
+    const token = op === 'ins' ? b[j] : a[i];
+    const last = ops[ops.length - 1];
+    if (last && last.op === op) last.text += ' ' + token;
+    else ops.push({ op, text: token });
+  }
+  return ops;
+}
+
+/** Token-level edit script: each step with its index in `a` (same, del) and in `b` (same, ins). */
+export type TokenOp = [WordOp['op'], number, number];
+
+export function diffTokens(a: readonly string[], b: readonly string[]): TokenOp[] {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -21,26 +35,19 @@ export function diffWords(oldText: string, newText: string): WordOp[] {
     endA--;
     endB--;
   }
-  const ops: WordOp[] = [];
-  const push = (op: WordOp['op'], token: string) => {
-    const last = ops[ops.length - 1];
-    if (last && last.op === op) last.text += ' ' + token;
-    else ops.push({ op, text: token });
-  };
-  for (let i = 0; i < start; i++) push('same', a[i]);
-  const midA = a.slice(start, endA);
-  const midB = b.slice(start, endB);
-  for (const [op, token] of lcsOps(midA, midB)) push(op, token);
-  for (let i = endA; i < a.length; i++) push('same', a[i]);
+  const ops: TokenOp[] = [];
+  for (let i = 0; i < start; i++) ops.push(['same', i, i]);
+  for (const [op, i, j] of lcsOps(a.slice(start, endA), b.slice(start, endB))) ops.push([op, i + start, j + start]);
+  for (let i = endA, j = endB; i < a.length; i++, j++) ops.push(['same', i, j]);
   return ops;
 }
 
-function lcsOps(a: string[], b: string[]): [WordOp['op'], string][] {
+function lcsOps(a: readonly string[], b: readonly string[]): TokenOp[] {
   const n = a.length;
   const m = b.length;
-  if (n === 0) return b.map((t) => ['ins', t]);
-  if (m === 0) return a.map((t) => ['del', t]);
-  if (n * m > 4_000_000) return [...a.map((t) => ['del', t] as [WordOp['op'], string]), ...b.map((t) => ['ins', t] as [WordOp['op'], string])];
+  const dels = (): TokenOp[] => a.map((_, i) => ['del', i, -1]);
+  const inss = (): TokenOp[] => b.map((_, j) => ['ins', -1, j]);
+  if (n === 0 || m === 0 || n * m > 4_000_000) return [...dels(), ...inss()];
   // lengths[i][j] = LCS of a[i..] and b[j..], row-major in one typed array.
   const width = m + 1;
   const lengths = new Uint32Array((n + 1) * width);
@@ -51,18 +58,15 @@ function lcsOps(a: string[], b: string[]): [WordOp['op'], string][] {
         : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
     }
   }
-  const out: [WordOp['op'], string][] = [];
+  const out: TokenOp[] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      out.push(['same', a[i]]);
-      i++;
-      j++;
-    } else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) out.push(['del', a[i++]]);
-    else out.push(['ins', b[j++]]);
+    if (a[i] === b[j]) out.push(['same', i++, j++]);
+    else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) out.push(['del', i++, -1]);
+    else out.push(['ins', -1, j++]);
   }
-  while (i < n) out.push(['del', a[i++]]);
-  while (j < m) out.push(['ins', b[j++]]);
+  while (i < n) out.push(['del', i++, -1]);
+  while (j < m) out.push(['ins', -1, j++]);
   return out;
 }
