@@ -232,6 +232,9 @@ export class PdfPrinter {
         return await this.newSlot();
       } catch (err) {
         this.open = Math.max(0, this.open - 1);
+        // A print waiting for this slot would otherwise wait forever (the batch hung, exit 13,
+        // when the browser could not start): it gets a launch attempt of its own.
+        this.handOver();
         throw err;
       }
     }
@@ -253,11 +256,17 @@ export class PdfPrinter {
   private discard(slot: Slot): void {
     if (slot.generation === this.generation) this.open = Math.max(0, this.open - 1);
     void slot.page.close().catch(() => undefined);
+    this.handOver();
+  }
+
+  /** A slot was lost: the next waiting print gets a new page (and a browser, if need be). */
+  private handOver(): void {
     const waiter = this.waiters.shift();
     if (waiter && !this.closed) {
       this.open++;
       this.newSlot().then(waiter, (err: unknown) => {
         this.open = Math.max(0, this.open - 1);
+        this.handOver();
         waiter(err instanceof Error ? err : new Error(String(err)));
       });
     }
