@@ -147,6 +147,7 @@ export function redlineDocument(oldDoc: PlanDocument, newDoc: PlanDocument, revi
     },
     plan: {
       ...newDoc.plan,
+      title: markedRuns(oldDoc.plan.title, newDoc.plan.title),
       preamble: markBlocks(oldDoc.plan.preamble, newDoc.plan.preamble),
       body: markBlocks(oldDoc.plan.body, newDoc.plan.body),
     },

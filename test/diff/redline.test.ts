@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { markedRuns, redlineDocument } from '../../src/diff/redline.ts';
+import { samplePlan } from '../fixtures/model/sample.ts';
+import type { PlanDocument, Runs, TableBlock, TextBlock } from '../../src/model/types.ts';
+
+/** The text Word shows after accepting (or rejecting) every tracked change. */
+const accepted = (runs: Runs) => runs.filter((r) => r.change !== 'delete').map((r) => r.text).join('');
+const rejected = (runs: Runs) => runs.filter((r) => r.change !== 'insert').map((r) => r.text).join('');
+const marked = (runs: Runs) => runs.filter((r) => r.change).map((r) => `${r.change}:${r.text}`);
+
+describe('markedRuns', () => {
+  it('marks only the changed words, with single spaces whether changes are accepted or rejected', () => {
+    const cases: [string, string][] = [
+      ['Tối thiểu 45', 'Tối thiểu 60'],
+      ['Triển khai đồng bộ các giải pháp', 'Triển khai quyết liệt, đồng bộ các giải pháp'],
+      ['bỏ đi một từ ở giữa câu', 'bỏ một từ ở giữa câu'],
+      ['đầu câu thay', 'Mở đầu câu thay'],
+      ['hoàn toàn khác', 'mới hẳn'],
+      ['', 'thêm'],
+    ];
+    for (const [before, after] of cases) {
+      const runs = markedRuns([{ text: before }], [{ text: after }]);
+      expect(accepted(runs), `${before} → ${after}`).toBe(after);
+      expect(rejected(runs), `${before} → ${after}`).toBe(before);
+    }
+    expect(marked(markedRuns([{ text: 'Tối thiểu 45' }], [{ text: 'Tối thiểu 60' }]))).toEqual(['delete: 45', 'insert: 60']);
+    expect(marked(markedRuns([{ text: 'Tăng cường kỷ luật' }], [{ text: 'Tăng cường hơn nữa kỷ luật' }]))).toEqual(['insert:hơn nữa ']);
+  });
+
+  it('keeps bold and italic of the new runs, and of the old runs for deleted words', () => {
+    const runs = markedRuns(
+      [{ text: 'Chỉ tiêu ' }, { text: 'cũ', italic: true }, { text: ' giữ nguyên' }],
+      [{ text: 'Chỉ tiêu ' }, { text: 'mới', bold: true }, { text: ' giữ nguyên' }],
+    );
+    expect(runs).toEqual([
+      { text: 'Chỉ tiêu ' },
+      { text: 'cũ ', italic: true, change: 'delete' },
+      { text: 'mới ', bold: true, change: 'insert' },
+      { text: 'giữ nguyên' },
+    ]);
+  });
+
+  it('returns the new runs untouched when the text did not change', () => {
+    const runs: Runs = [{ text: 'Như cũ', bold: true }];
+    expect(markedRuns([{ text: 'Như cũ' }], runs)).toBe(runs);
+  });
+});
+
+describe('redlineDocument', () => {
+  it('puts a removed paragraph back as a deletion and marks a new one as an insertion', () => {
+    const next: PlanDocument = structuredClone(samplePlan);
+    const i = next.plan.body.findIndex((b) => b.ref.endsWith('/kinh-phi/0'));
+    const [removed] = next.plan.body.splice(i, 1) as TextBlock[];
+    next.plan.body.push({ type: 'text', role: 'paragraph', ref: 'noi-dung/moi', runs: [{ text: 'Đoạn mới.' }] });
+    const doc = redlineDocument(samplePlan, next, { author: 'A', date: '2024-03-01T00:00:00Z' });
+    expect(doc.revision).toEqual({ author: 'A', date: '2024-03-01T00:00:00Z' });
+    const back = doc.plan.body[i] as TextBlock;
+    expect(back.ref).toBe(removed.ref);
+    expect(back.runs.every((r) => r.change === 'delete')).toBe(true);
+    const added = doc.plan.body[doc.plan.body.length - 1] as TextBlock;
+    expect(added.runs).toEqual([{ text: 'Đoạn mới.', change: 'insert' }]);
+    // Untouched paragraphs carry no marks.
+    const marks = doc.plan.body.flatMap((b) => (b.type === 'text' ? b.runs : [])).filter((r) => r.change);
+    expect(marks).toHaveLength(removed.runs.length + 1);
+  });
+
+  it('marks a changed table cell word by word', () => {
+    const next: PlanDocument = structuredClone(samplePlan);
+    const table = next.annexes[0].blocks.find((b) => b.type === 'table') as TableBlock;
+    table.body.find((r) => r.ref.endsWith('nhom-1/2'))!.cells[4].paragraphs = [[{ text: '60' }]];
+    const doc = redlineDocument(samplePlan, next, { author: 'A', date: '2024-03-01' });
+    const cells = (doc.annexes[0].blocks.find((b) => b.type === 'table') as TableBlock).body.flatMap((r) => r.cells);
+    const runs = cells.flatMap((c) => c.paragraphs.flat()).filter((r) => r.change);
+    expect(runs.map((r) => `${r.change}:${r.text}`)).toEqual(['delete:45', 'insert:60']);
+  });
+});
