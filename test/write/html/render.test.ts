@@ -137,7 +137,7 @@ describe('renderHtml layout elements (Nghị định 30)', () => {
     expect(annex).toContain('<col style="width: 14mm"><col style="width: 90mm">');
     expect(annex).toMatch(/<thead>\s*<tr class="row-header"[^>]*><th class="al-center bold" colspan="1" rowspan="2"><p>TT<\/p><\/th>/);
     expect(annex).toContain('<th class="al-center bold" colspan="2" rowspan="1"><p>Chỉ tiêu (%)</p></th>');
-    expect(annex).toContain('<td class="al-center" colspan="1" rowspan="3"><p>Bộ phận Một cửa</p></td>');
+    expect(annex).toContain('<td class="al-center span-rows" colspan="1" rowspan="3"><p>Bộ phận Một cửa</p></td>');
     expect(annex).toContain('<section class="part part-annex landscape" data-annex="pl-chi-tieu">');
   });
 

@@ -120,6 +120,14 @@ describe.skipIf(!!missing)('PDF of the five real plans', () => {
       }
     });
 
+    it('keeps each group row (I, II, … spanning the table) with the row under it', () => {
+      const [pkg] = out(source, 'package');
+      for (let page = 1; page <= pdfPageCount(pkg); page++) {
+        const last = pageLines(pkg, page).at(-1) ?? '';
+        expect(last, `trang ${page}`).not.toMatch(/^[IVX]+\s+\S/);
+      }
+    });
+
     it('gives byte-identical files on a second build', () => {
       const a = first.get(source)!.filter((o) => o.format === 'pdf');
       const b = second.get(source)!.filter((o) => o.format === 'pdf');
