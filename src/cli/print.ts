@@ -17,7 +17,8 @@ export async function runPrint(args: string[]): Promise<number> {
     const compiler = new Compiler(located.root);
     const compiled = compiler.compile(relativeToRoot(located.root, located.file));
     const diagnostics = [...compiler.project().diagnostics, ...compiled.diagnostics];
-    for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+    // Errors only: under git textconv, warnings would be printed for every file of every diff.
+    for (const d of diagnostics) if (d.severity === 'error') process.stderr.write(formatDiagnostic(d) + '\n');
     if (!compiled.doc) return 1;
     process.stdout.write(renderText(compiled.doc));
     return 0;

@@ -150,6 +150,13 @@ describe('kehoach diff between commits', () => {
     expect(runCli(['diff', 'HEAD~2', 'HEAD~1', 'HEAD'], root).code).toBe(2);
     expect(runCli(['diff', '--color', 'doi-khi'], root).code).toBe(2);
   }, SLOW);
+
+  it('colours the output only when asked (or on a terminal)', () => {
+    const r = runCli(['diff', '--color', 'always', 'HEAD~2', 'HEAD~1', '--', PHU_HO], root);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('\x1b[32m{+hơn nữa+}\x1b[0m');
+    expect(r.stdout).toContain('\x1b[31mTối thiểu 50\x1b[0m → \x1b[32mTối thiểu 55\x1b[0m');
+  }, SLOW);
 });
 
 describe('kehoach diff against the working tree', () => {
