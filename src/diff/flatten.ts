@@ -22,6 +22,9 @@ export interface FlatDocument {
   rows: RowEntry[];
 }
 
+/** "Số: 1590/KH-UBND" → "1590/KH-UBND", so a change reads "Số: 1590/KH-UBND → 1591/KH-UBND". */
+const numberOnly = (line?: string) => (line ?? '').replace(/^Số:\s*/, '');
+
 const numberOf = (label?: string) => (label ?? '').replace(/[.)]$/, '');
 
 function textEntries(part: string, blocks: readonly Block[], out: TextEntry[]): void {
@@ -105,7 +108,7 @@ export function flatten(doc: PlanDocument): FlatDocument {
   const rows: RowEntry[] = [];
   const d = doc.decision;
   if (d) {
-    meta.set('Số quyết định', d.header.numberLine ?? '');
+    meta.set('Số quyết định', numberOnly(d.header.numberLine));
     meta.set('Ngày quyết định', d.header.placeDateLine ?? '');
     meta.set('Trích yếu quyết định', runsToText(d.title));
     meta.set('Người ký quyết định', [...d.signature.lines, d.signature.name].join(' / '));
@@ -114,7 +117,7 @@ export function flatten(doc: PlanDocument): FlatDocument {
   }
   const p = doc.plan;
   meta.set('Cơ quan ban hành', [...p.header.supervisingAgency, ...p.header.issuingAgency].join(' '));
-  if (p.header.numberLine) meta.set('Số', p.header.numberLine);
+  if (p.header.numberLine) meta.set('Số', numberOnly(p.header.numberLine));
   if (p.header.placeDateLine) meta.set('Ngày ban hành', p.header.placeDateLine);
   meta.set('Tên loại', p.kind);
   meta.set('Trích yếu', runsToText(p.title));
