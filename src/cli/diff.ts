@@ -139,12 +139,15 @@ function readOrEmpty(file: string): Buffer | undefined {
   }
 }
 
-/** "Kế hoạch số 1590/KH-UBND" from the number line, for the heading of a plan's changes. */
-function documentName(doc: PlanDocument): string | undefined {
-  const number = doc.plan.header.numberLine?.replace(/^Số:\s*/, '').trim();
-  const kind = doc.plan.kind.charAt(0) + doc.plan.kind.slice(1).toLowerCase();
-  if (!number || number.startsWith('/')) return kind;
-  return `${kind} số ${number}`;
+/** "Kế hoạch hành động số 1590/KH-UBND", or the promulgating decision's number, for the heading of a plan's changes. */
+function documentName(doc: PlanDocument): string {
+  const named = (kind: string, line?: string) => {
+    const number = line?.replace(/^Số:\s*/, '').trim();
+    const sentence = kind.charAt(0) + kind.slice(1).toLowerCase();
+    return number && !number.startsWith('/') ? `${sentence} số ${number}` : `${sentence}, chưa có số`;
+  };
+  if (doc.decision) return `${named(doc.decision.kind, doc.decision.header.numberLine)} ban hành ${doc.plan.kind.toLowerCase()}`;
+  return named(doc.plan.kind, doc.plan.header.numberLine);
 }
 
 function discoverPlansIn(root: string, relPaths: string[]): string[] {

@@ -23,7 +23,7 @@ export interface FlatDocument {
 }
 
 /** "Số: 1590/KH-UBND" → "1590/KH-UBND", so a change reads "Số: 1590/KH-UBND → 1591/KH-UBND". */
-const numberOnly = (line?: string) => (line ?? '').replace(/^Số:\s*/, '');
+const numberOnly = (line?: string) => (line ?? '').replace(/^Số: ?/, ''); // a draft's blanks stay visible
 
 const numberOf = (label?: string) => (label ?? '').replace(/[.)]$/, '');
 
