@@ -6,8 +6,9 @@ import { plannedOutputs, type OutputFormat, type PlannedOutput } from './outputs
 import { writeFileAtomic } from './atomic-write.ts';
 import type { PlanOutcome } from './progress.ts';
 import type { PlanDocument } from '../model/types.ts';
-import { renderDocx } from '../write/docx/index.ts';
-import { PdfRenderer } from './pdf-renderer.ts';
+// The writers (docx, puppeteer) are loaded on first use: a no-op incremental build never needs them,
+// and loading them is most of a no-op build's time.
+import type { PdfRenderer } from './pdf-renderer.ts';
 import { BuildRecord, InputHasher, planInputs } from './incremental.ts';
 
 export interface BatchOptions {
@@ -24,7 +25,10 @@ export interface BatchOptions {
 
 export async function buildBatch(options: BatchOptions): Promise<PlanOutcome[]> {
   const compiler = new Compiler(options.root);
-  const pdf = options.formats.includes('pdf') ? new PdfRenderer(options.root) : undefined;
+  let pdfStarted: Promise<PdfRenderer> | undefined;
+  const pdf = options.formats.includes('pdf')
+    ? () => (pdfStarted ??= import('./pdf-renderer.ts').then((m) => new m.PdfRenderer(options.root)))
+    : undefined;
   const record = new BuildRecord(options.outDir, new InputHasher(options.root));
   const outRel = path.relative(options.root, options.outDir).split(path.sep).join('/');
   const outcomes: PlanOutcome[] = new Array(options.files.length);
@@ -52,7 +56,7 @@ export async function buildBatch(options: BatchOptions): Promise<PlanOutcome[]> 
     const lanes = Math.max(1, options.concurrency ?? (pdf ? 3 : 1));
     await Promise.all(Array.from({ length: lanes }, worker));
   } finally {
-    await pdf?.close();
+    if (pdfStarted) await (await pdfStarted).close();
     record.save();
   }
   return outcomes;
@@ -65,7 +69,7 @@ interface Built {
   written: { part: string; format: string; path: string }[];
 }
 
-async function buildOne(compiler: Compiler, source: string, options: BatchOptions, pdf?: PdfRenderer): Promise<Built> {
+async function buildOne(compiler: Compiler, source: string, options: BatchOptions, pdf?: () => Promise<PdfRenderer>): Promise<Built> {
   const compiled = compiler.compile(source);
   const outcome: PlanOutcome = { source, ok: compiled.ok, outputs: [], diagnostics: compiled.diagnostics, errors: [] };
   const written: Built['written'] = [];
@@ -80,15 +84,16 @@ async function buildOne(compiler: Compiler, source: string, options: BatchOption
       outcome.outputs.push({ part: output.part, format: output.format, path: path.posix.join(outRel, output.path) });
     } catch (err) {
       outcome.ok = false;
-      const message = (err as Error)?.message ?? String(err);
+      // Writer failures come from the browser or the zip library in English: say which file failed.
+      const message = `không xuất được ${output.format.toUpperCase()} (${output.part}): ${(err as Error)?.message ?? String(err)}`;
       if (!outcome.errors.includes(message)) outcome.errors.push(message);
     }
   }
   return { outcome, written, planFiles: compiled.resolved ? planInputs(compiled.resolved) : undefined };
 }
 
-async function render(doc: PlanDocument, output: PlannedOutput, pdf?: PdfRenderer): Promise<Uint8Array> {
-  if (output.format === 'docx') return renderDocx(doc, output.target);
+async function render(doc: PlanDocument, output: PlannedOutput, pdf?: () => Promise<PdfRenderer>): Promise<Uint8Array> {
+  if (output.format === 'docx') return (await import('../write/docx/index.ts')).renderDocx(doc, output.target);
   if (!pdf) throw new Error('PDF renderer not started');
-  return pdf.render(doc, output.target);
+  return (await pdf()).render(doc, output.target);
 }

@@ -58,6 +58,8 @@ export class Progress {
     const built = outcomes.filter((o) => o.ok && !o.skipped).length;
     const skipped = outcomes.filter((o) => o.skipped).length;
     const seconds = ((Date.now() - this.started) / 1000).toFixed(1);
+    // --quiet: a clean build says nothing at all.
+    if (this.quiet && failed.length === 0) return;
     this.stream.write(
       `Đã dựng ${built} kế hoạch` + (skipped ? `, ${skipped} không đổi` : '') +
         (failed.length ? `, ${failed.length} lỗi` : '') + ` trong ${seconds} s → ${outDir}\n`,

@@ -63,6 +63,20 @@ export class PdfPrinter {
   private waiters: ((slot: Slot | Error) => void)[] = [];
   private closed = false;
   private log: RequestLog = { allowed: [], blocked: [] };
+  private browserProcess: number | undefined;
+  private staleProfiles: string[] = [];
+  /** Ctrl-C ends the process without close(): kill the browser, remove the temp folders. */
+  private readonly onExit = () => {
+    if (this.browserProcess) {
+      try {
+        process.kill(this.browserProcess, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    this.removeProfile();
+    rmSync(this.workDir, { recursive: true, force: true });
+  };
 
   /** Throws NoBrowserError (Vietnamese message) when no browser is installed. */
   constructor(opts: PdfPrinterOptions = {}) {
@@ -76,6 +90,7 @@ export class PdfPrinter {
     this.allowedDirs = [toolRoot, this.workDir, ...(font.dir ? [font.dir] : []), ...(opts.allowedDirs ?? [])].map(
       (d) => path.resolve(d),
     );
+    process.on('exit', this.onExit);
   }
 
   /** Every URL a page asked for since the printer started (for tests and diagnostics). */
@@ -131,6 +146,7 @@ export class PdfPrinter {
 
   async close(): Promise<void> {
     this.closed = true;
+    process.off('exit', this.onExit);
     for (const w of this.waiters.splice(0)) w(new Error('PdfPrinter closed'));
     const b = this.browser;
     this.browser = undefined;
@@ -148,8 +164,18 @@ export class PdfPrinter {
   }
 
   private removeProfile(): void {
-    if (this.userDataDir) rmSync(this.userDataDir, { recursive: true, force: true });
+    if (this.userDataDir) this.staleProfiles.push(this.userDataDir);
     this.userDataDir = undefined;
+    // A killed browser's helper processes may still be writing into its profile (ENOTEMPTY, which
+    // failed the prints that relaunched the browser): what cannot go now goes at the next try.
+    this.staleProfiles = this.staleProfiles.filter((dir) => {
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 2, retryDelay: 20 });
+        return false;
+      } catch {
+        return true;
+      }
+    });
   }
 
   private launch(): Promise<Browser> {
@@ -170,7 +196,8 @@ export class PdfPrinter {
     });
     this.browser = launched;
     launched.then(
-      (b) =>
+      (b) => {
+        this.browserProcess = b.process()?.pid;
         b.on('disconnected', () => {
           // Crash or kill: forget the browser and its pages; the next print relaunches.
           if (this.generation === generation) {
@@ -178,7 +205,8 @@ export class PdfPrinter {
             this.idle = [];
             this.open = 0;
           }
-        }),
+        });
+      },
       () => {
         if (this.generation === generation) this.browser = undefined;
       },
