@@ -1,0 +1,196 @@
+// Province-scale benchmark (issue 7): `npm run bench -- [--n N] [--json] [--no-4n]`.
+// Generates N commune plans from the Huế city plan in a temp project (synthetic units in
+// data/don-vi/bench.yaml, sources written by the same code as `kehoach new`) and reports, in one run:
+// DOCX and PDF ms per plan, plans per second of the whole batch (docx+pdf, buildBatch), the bare
+// Chromium print floor at the same concurrency and our ratio to it, the no-op incremental rebuild,
+// peak RSS, the time at 4N over the time at N, and `check` over the real plans/ (cold and warm).
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { Compiler } from '../src/pipeline/compiler.ts';
+import { childPlanSource } from '../src/generate/child-plan.ts';
+import { buildBatch } from '../src/build/batch.ts';
+import { plannedOutputs } from '../src/build/outputs.ts';
+import { discoverPlans } from '../src/build/discover.ts';
+import { PdfRenderer } from '../src/build/pdf-renderer.ts';
+import { renderDocx } from '../src/write/docx/index.ts';
+import { renderHtml } from '../src/write/html/index.ts';
+import { findBrowser, packageParts } from '../src/write/pdf/index.ts';
+import { toolRoot } from '../src/write/html/paths.ts';
+import type { PlanDocument } from '../src/model/types.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const nArg = args.indexOf('--n');
+const N = nArg >= 0 ? Number(args[nArg + 1]) : 200;
+if (!Number.isInteger(N) || N < 1) {
+  process.stderr.write('bench: --n cần một số nguyên dương\n');
+  process.exit(2);
+}
+const json = flag('--json');
+const with4n = !flag('--no-4n');
+const log = (s: string) => process.stderr.write(s + '\n');
+
+const CITY = 'plans/thua-thien-hue/hue/2024-dvctt.yaml';
+// The printer's own launch flags (src/write/pdf/printer.ts), so the floor is a like-for-like browser.
+const LAUNCH_ARGS = [
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--disable-gpu', '--disable-extensions', '--disable-default-apps', '--mute-audio',
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+];
+const PAGES = 2; // PdfPrinter's default pool
+const LANES = 3; // buildBatch's default lanes with PDF
+
+const seconds = (t0: number) => (performance.now() - t0) / 1000;
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+// --- check over the real plans/, cold (first compile in the process) then warm ---------------
+function timeCheck(): number {
+  const t0 = performance.now();
+  const compiler = new Compiler(toolRoot);
+  compiler.project();
+  for (const f of discoverPlans(toolRoot, [path.join(toolRoot, 'plans')]).files) compiler.compile(f);
+  return performance.now() - t0;
+}
+const checkColdMs = timeCheck();
+const checkWarmMs = Math.min(timeCheck(), timeCheck(), timeCheck());
+
+// --- the temp project: Huế plus N (and 4N) generated commune plans -----------------------------
+const root = mkdtempSync(path.join(tmpdir(), 'kehoach-bench-'));
+process.on('exit', () => rmSync(root, { recursive: true, force: true }));
+cpSync(path.join(toolRoot, 'data'), path.join(root, 'data'), { recursive: true });
+mkdirSync(path.join(root, path.dirname(CITY)), { recursive: true });
+cpSync(path.join(toolRoot, CITY), path.join(root, CITY));
+const total = with4n ? 4 * N : N;
+const unitIds = Array.from({ length: total }, (_, i) => `bench-xa-${i}`);
+writeFileSync(
+  path.join(root, 'data/don-vi/bench.yaml'),
+  unitIds.map((id, i) => `- { id: ${id}, cap: xa, ten: Thử ${i}, thuoc: hue, lanh_dao: [{ chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn ${i} }] }`).join('\n') + '\n',
+);
+const gen = new Compiler(root);
+const project = gen.project().value!;
+const city = gen.compile(CITY);
+if (!city.ok || !city.doc || !city.resolved) throw new Error(`kế hoạch thành phố có lỗi: ${city.diagnostics.map((d) => d.message).join('; ')}`);
+const files = unitIds.map((id) => {
+  const target = `plans/thua-thien-hue/${id}/2024-dvctt.yaml`;
+  const text = childPlanSource({ root, parentFile: CITY, target, parent: city.resolved!, parentDoc: city.doc!, unit: project.units.get(id)!, project });
+  mkdirSync(path.join(root, path.dirname(target)), { recursive: true });
+  writeFileSync(path.join(root, target), text);
+  return target;
+});
+const filesN = files.slice(0, N);
+log(`bench: ${N} kế hoạch xã từ ${CITY} trong ${root}`);
+
+// --- DOCX render only, in-process ----------------------------------------------------------------
+const compiler = new Compiler(root);
+const docs: PlanDocument[] = filesN.map((f) => {
+  const c = compiler.compile(f);
+  if (!c.ok || !c.doc) throw new Error(`${f}: ${c.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`).join('; ')}`);
+  return c.doc;
+});
+await renderDocx(docs[0], { kind: 'package' }); // warm-up
+let t0 = performance.now();
+for (const doc of docs) for (const o of plannedOutputs(doc, ['docx'])) await renderDocx(doc, o.target);
+const docxMs = (performance.now() - t0) / N;
+log(`DOCX: ${docxMs.toFixed(1)} ms/kế hoạch`);
+
+// --- PDF only, through the batch's renderer and lanes ---------------------------------------------
+const renderer = new PdfRenderer(root);
+await renderer.render(docs[0], { kind: 'package' }); // browser start and warm-up
+t0 = performance.now();
+{
+  let next = 0;
+  await Promise.all(Array.from({ length: LANES }, async () => {
+    while (next < docs.length) {
+      const doc = docs[next++];
+      for (const o of plannedOutputs(doc, ['pdf'])) await renderer.render(doc, o.target);
+    }
+  }));
+}
+const pdfMs = (performance.now() - t0) / N;
+await renderer.close();
+log(`PDF: ${pdfMs.toFixed(1)} ms/kế hoạch`);
+
+// --- the Chromium print floor: the same HTML parts, bare puppeteer, same pages in flight -----------
+const htmlDir = mkdtempSync(path.join(tmpdir(), 'kehoach-bench-html-'));
+const htmlFiles: string[] = [];
+docs.forEach((doc, i) => packageParts(doc).forEach((part, k) => {
+  const f = path.join(htmlDir, `${i}-${k}.html`);
+  writeFileSync(f, renderHtml(doc, part));
+  htmlFiles.push(f);
+}));
+const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, pipe: true, args: LAUNCH_ARGS, userDataDir: mkdtempSync(path.join(os.tmpdir(), 'kehoach-bench-profile-')) });
+const floorPages = await Promise.all(Array.from({ length: PAGES }, () => browser.newPage()));
+for (const p of floorPages) await p.setJavaScriptEnabled(false);
+const printFloor = async (list: string[]) => {
+  let next = 0;
+  await Promise.all(floorPages.map(async (page) => {
+    while (next < list.length) {
+      const f = list[next++];
+      await page.goto(pathToFileURL(f).href, { waitUntil: 'load' });
+      await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false });
+    }
+  }));
+};
+await printFloor(htmlFiles.slice(0, PAGES)); // warm-up
+t0 = performance.now();
+await printFloor(htmlFiles);
+const floorS = seconds(t0);
+await browser.close();
+rmSync(htmlDir, { recursive: true, force: true });
+log(`Sàn in Chromium: ${floorS.toFixed(1)} s cho ${htmlFiles.length} phần`);
+
+// --- the whole batch (docx+pdf), the no-op rebuild, and 4N --------------------------------------
+async function batch(list: string[], outName: string, force: boolean): Promise<number> {
+  const t = performance.now();
+  const outcomes = await buildBatch({ root, files: list, outDir: path.join(root, outName), formats: ['docx', 'pdf'], force });
+  const failed = outcomes.filter((o) => !o.ok);
+  if (failed.length) throw new Error(`${failed.length} kế hoạch lỗi, ví dụ ${failed[0].source}: ${failed[0].errors[0] ?? failed[0].diagnostics[0]?.message}`);
+  return seconds(t);
+}
+const batchS = await batch(filesN, 'out-n', true);
+log(`Lô ${N}: ${batchS.toFixed(1)} s (${(N / batchS).toFixed(2)} kế hoạch/s, ${(batchS / floorS).toFixed(2)}× sàn in)`);
+const noopS = await batch(filesN, 'out-n', false);
+log(`Dựng lại không đổi: ${noopS.toFixed(2)} s`);
+const rssN = process.resourceUsage().maxRSS / 1024;
+let batch4S: number | undefined;
+if (with4n) {
+  rmSync(path.join(root, 'out-n'), { recursive: true, force: true });
+  batch4S = await batch(files, 'out-4n', true);
+  log(`Lô ${4 * N}: ${batch4S.toFixed(1)} s (${(batch4S / batchS).toFixed(2)}× lô ${N})`);
+}
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+const result = {
+  n: N,
+  docx_ms_per_plan: round(docxMs, 1),
+  pdf_ms_per_plan: round(pdfMs, 1),
+  plans_per_s: round(N / batchS),
+  floor_s: round(floorS),
+  batch_s: round(batchS),
+  floor_ratio: round(batchS / floorS),
+  noop_rebuild_s: round(noopS),
+  peak_rss_mb: Math.round(peakRssMb),
+  rss_at_n_mb: Math.round(rssN),
+  growth_4n: batch4S === undefined ? null : round(batch4S / batchS),
+  check_ms: { cold: Math.round(checkColdMs), warm: Math.round(checkWarmMs), plans: readdirSync(path.join(toolRoot, 'plans'), { recursive: true }).filter((f) => String(f).endsWith('.yaml')).length },
+  machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+  date: new Date().toISOString().slice(0, 10),
+};
+if (json) process.stdout.write(JSON.stringify(result) + '\n');
+else {
+  const targets: [string, string, boolean][] = [
+    ['DOCX ms/kế hoạch', `${result.docx_ms_per_plan} (mục tiêu < 30)`, docxMs < 30],
+    ['PDF ms/kế hoạch', `${result.pdf_ms_per_plan}`, true],
+    ['kế hoạch/s (docx+pdf)', `${result.plans_per_s}`, true],
+    ['lô / sàn in Chromium', `${result.floor_ratio} (${result.batch_s} s / ${result.floor_s} s; mục tiêu ≤ 1.25)`, result.floor_ratio <= 1.25],
+    ['dựng lại không đổi', `${result.noop_rebuild_s} s (mục tiêu < 2 s với 200)`, noopS < 2],
+    ['RSS đỉnh (node)', `${result.peak_rss_mb} MB (mục tiêu < 800 MB với 1000)`, peakRssMb < 800],
+    [`thời gian ${4 * N} / ${N}`, `${result.growth_4n ?? '—'} (mục tiêu ≤ 4.4)`, result.growth_4n === null || result.growth_4n <= 4.4],
+    ['check plans/ (lạnh / ấm)', `${result.check_ms.cold} ms / ${result.check_ms.warm} ms`, checkWarmMs < 1000],
+  ];
+  for (const [k, v, ok] of targets) process.stdout.write(`${ok ? ' ' : '!'} ${k.padEnd(26)} ${v}\n`);
+  process.stdout.write(`  ${result.machine}, ${result.date}\n`);
+}
