@@ -502,9 +502,9 @@ export interface Bang {
    */
   dong?: Dong[];
   /**
-   * Cỡ chữ trong bảng (pt), 12 hoặc 13.
+   * Cỡ chữ trong bảng (pt): thường 12 hoặc 13; bảng nhiều cột có thể dùng 10 hoặc 11.
    */
-  co_chu?: 11 | 12 | 13;
+  co_chu?: 10 | 11 | 12 | 13;
 }
 /**
  * Chỉ tiêu có cấu trúc: so_sanh (toi_thieu, >, >=, =), gia_tri và don_vi, để công cụ in ra ('Tối thiểu 45', '> 95', '>95%') và so sánh với kế hoạch cấp trên.

@@ -16,6 +16,9 @@ import { alignment } from './paragraphs.ts';
 import { modelRuns } from './runs.ts';
 import { mm, pt } from './units.ts';
 
+/** 2 pt, in twips (1 pt = 20 twips). */
+const GRID_CELL_PADDING_TWIPS = 40;
+
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const; // 0.5 pt
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER } as const;
 
@@ -81,6 +84,9 @@ export function dataTable(block: TableBlock): Table {
     columnWidths: columnTwips,
     width: { size: columnTwips.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
+    // Same cell padding as the print CSS (2 pt all round), so both writers wrap cell text alike;
+    // Word's default 1.9 mm sides would wrap a 31/12/2025 deadline header in a narrow column.
+    margins: { left: GRID_CELL_PADDING_TWIPS, right: GRID_CELL_PADDING_TWIPS, top: GRID_CELL_PADDING_TWIPS, bottom: GRID_CELL_PADDING_TWIPS },
     borders: {
       ...BORDERS,
       insideHorizontal: BORDER,
