@@ -10,8 +10,12 @@ const RULE_RATIO = 0.42;
 
 /** Rule under a centred bold line that may wrap: 0.42 of the (first) line's width. */
 export function titleRuleMm(text: string, textWidthMm: number): number {
-  return Math.min(estimateLineWidthMm(text, BODY_PT, true), textWidthMm) * RULE_RATIO;
+  // Capped like the print CSS (.rule-title), so a wrapped title gets the same short rule in both writers.
+  return Math.min(Math.min(estimateLineWidthMm(text, BODY_PT, true), textWidthMm) * RULE_RATIO, TITLE_RULE_MAX_MM);
 }
+
+/** Longest title rule, as in templates/print.css (.rule-title max-width, .rule-annex width). */
+export const TITLE_RULE_MAX_MM = 52;
 
 export interface TitleBlockInput {
   kind: string;
