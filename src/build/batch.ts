@@ -76,17 +76,29 @@ async function buildOne(compiler: Compiler, source: string, options: BatchOption
   if (!compiled.ok || !compiled.doc) return { outcome, written };
   const doc = compiled.doc;
   const outRel = path.relative(options.root, options.outDir).split(path.sep).join('/');
-  for (const output of plannedOutputs(doc, options.formats)) {
-    try {
-      const bytes = await render(doc, output, pdf);
-      writeFileAtomic(path.join(options.outDir, output.path), bytes);
+  const planned = plannedOutputs(doc, options.formats);
+  // PDF parts are started first: Chromium prints them while this thread renders the DOCX files, so
+  // the print pool is not left idle while a lane does CPU work. Results are kept in planned order.
+  const results = await Promise.all(
+    [...planned.filter((o) => o.format === 'pdf'), ...planned.filter((o) => o.format !== 'pdf')].map(async (output) => {
+      try {
+        const bytes = await render(doc, output, pdf);
+        writeFileAtomic(path.join(options.outDir, output.path), bytes);
+        return { output };
+      } catch (err) {
+        // Writer failures come from the browser or the zip library in English: say which file failed.
+        return { output, error: `không xuất được ${output.format.toUpperCase()} (${output.part}): ${(err as Error)?.message ?? String(err)}` };
+      }
+    }),
+  );
+  for (const output of planned) {
+    const r = results.find((x) => x.output === output)!;
+    if (r.error === undefined) {
       written.push({ part: output.part, format: output.format, path: output.path });
       outcome.outputs.push({ part: output.part, format: output.format, path: path.posix.join(outRel, output.path) });
-    } catch (err) {
+    } else {
       outcome.ok = false;
-      // Writer failures come from the browser or the zip library in English: say which file failed.
-      const message = `không xuất được ${output.format.toUpperCase()} (${output.part}): ${(err as Error)?.message ?? String(err)}`;
-      if (!outcome.errors.includes(message)) outcome.errors.push(message);
+      if (!outcome.errors.includes(r.error)) outcome.errors.push(r.error);
     }
   }
   return { outcome, written, planFiles: compiled.resolved ? planInputs(compiled.resolved) : undefined };

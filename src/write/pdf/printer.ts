@@ -68,10 +68,14 @@ export class PdfPrinter {
   /** Ctrl-C ends the process without close(): kill the browser, remove the temp folders. */
   private readonly onExit = () => {
     if (this.browserProcess) {
-      try {
-        process.kill(this.browserProcess, 'SIGKILL');
-      } catch {
-        // Already gone.
+      // The browser runs in its own process group (puppeteer starts it detached): killing the
+      // group also stops the helpers that would otherwise keep writing into the profile.
+      for (const pid of [-this.browserProcess, this.browserProcess]) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone, or not a group.
+        }
       }
     }
     this.removeProfile();
