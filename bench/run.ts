@@ -60,6 +60,8 @@ const checkWarmMs = Math.min(timeCheck(), timeCheck(), timeCheck());
 // --- the temp project: Huế plus N (and 4N) generated commune plans -----------------------------
 const root = mkdtempSync(path.join(tmpdir(), 'kehoach-bench-'));
 process.on('exit', () => rmSync(root, { recursive: true, force: true }));
+// puppeteer's own SIGTERM/SIGINT handlers would keep the process alive: stop, and clean up on exit.
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(130));
 cpSync(path.join(toolRoot, 'data'), path.join(root, 'data'), { recursive: true });
 mkdirSync(path.join(root, path.dirname(CITY)), { recursive: true });
 cpSync(path.join(toolRoot, CITY), path.join(root, CITY));
