@@ -116,14 +116,15 @@ await renderer.close();
 log(`PDF: ${pdfMs.toFixed(1)} ms/kế hoạch`);
 
 // --- the Chromium print floor: the same HTML parts, bare puppeteer, same pages in flight -----------
-const htmlDir = mkdtempSync(path.join(tmpdir(), 'kehoach-bench-html-'));
+const htmlDir = mkdtempSync(path.join(root, 'html-'));
 const htmlFiles: string[] = [];
 docs.forEach((doc, i) => packageParts(doc).forEach((part, k) => {
   const f = path.join(htmlDir, `${i}-${k}.html`);
   writeFileSync(f, renderHtml(doc, part));
   htmlFiles.push(f);
 }));
-const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, pipe: true, args: LAUNCH_ARGS, userDataDir: mkdtempSync(path.join(os.tmpdir(), 'kehoach-bench-profile-')) });
+const profile = mkdtempSync(path.join(root, 'profile-'));
+const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, pipe: true, args: LAUNCH_ARGS, userDataDir: profile });
 const floorPages = await Promise.all(Array.from({ length: PAGES }, () => browser.newPage()));
 for (const p of floorPages) await p.setJavaScriptEnabled(false);
 const printFloor = async (list: string[]) => {
