@@ -246,7 +246,8 @@ describe('kehoach diff --redline', () => {
       const pdf = path.join(scratch, 'so-sanh.pdf');
       expect(existsSync(pdf)).toBe(true);
       if (hasCommand('pdftotext')) {
-        const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+        // -raw keeps content order: cell text is not regrouped into layout columns.
+        const text = spawnSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
         // LibreOffice prints recorded changes shown: both the inserted and the deleted words.
         expect(text).toContain('quyết liệt');
         expect(text).toMatch(/Tối thiểu 45 ?60/);
