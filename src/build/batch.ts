@@ -104,8 +104,15 @@ async function buildOne(compiler: Compiler, source: string, options: BatchOption
   return { outcome, written, planFiles: compiled.resolved ? planInputs(compiled.resolved) : undefined };
 }
 
+// One DOCX renderer per process: a plan's package is laid out once and its parts cut out of it.
+let docx: Promise<import('../write/docx/index.ts').DocxRenderer> | undefined;
+function docxRenderer() {
+  docx ??= import('../write/docx/index.ts').then((m) => new m.DocxRenderer());
+  return docx;
+}
+
 async function render(doc: PlanDocument, output: PlannedOutput, pdf?: () => Promise<PdfRenderer>): Promise<Uint8Array> {
-  if (output.format === 'docx') return (await import('../write/docx/index.ts')).renderDocx(doc, output.target);
+  if (output.format === 'docx') return (await docxRenderer()).render(doc, output.target);
   if (!pdf) throw new Error('PDF renderer not started');
   return (await pdf()).render(doc, output.target);
 }

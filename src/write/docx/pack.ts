@@ -22,13 +22,18 @@ export function patchCoreXml(xml: string, meta: DocumentMeta): string {
   let out = xml
     .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
     .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+  // The title of a part written alone (decision, appendix) differs from the package's.
+  out = out.replace(/(<dc:title>)[^<]*(<\/dc:title>)/, `$1${escapeXml(meta.title.normalize('NFC'))}$2`);
   if (!out.includes('<dc:language>')) {
     out = out.replace('</cp:coreProperties>', `<dc:language>${escapeXml(meta.language)}</dc:language></cp:coreProperties>`);
   }
   return out;
 }
 
-export async function repack(packed: Uint8Array, meta: DocumentMeta): Promise<Buffer> {
+/** Rewrites one part's text on the way (a single section's document.xml). */
+export type PartPatch = Record<string, (xml: string) => string>;
+
+export async function repack(packed: Uint8Array, meta: DocumentMeta, patch: PartPatch = {}): Promise<Buffer> {
   const input = await JSZip.loadAsync(packed);
   const date = new Date(`${meta.date}T00:00:00Z`);
   const output = new JSZip();
@@ -38,6 +43,8 @@ export async function repack(packed: Uint8Array, meta: DocumentMeta): Promise<Bu
   for (const name of names) {
     if (name === 'docProps/core.xml') {
       output.file(name, patchCoreXml(await input.files[name].async('string'), meta), { date, createFolders: false });
+    } else if (patch[name]) {
+      output.file(name, patch[name](await input.files[name].async('string')), { date, createFolders: false });
     } else {
       // Moving the entry object keeps its already-deflated bytes: JSZip reuses compressed data
       // whose method matches, so only core.xml is compressed again (the docx is built per call;

@@ -1,9 +1,10 @@
 // PDF output: each part (decision, plan, each appendix) is printed on its own so its numbering
 // starts at 1 with page 1 unnumbered (PL1 I.7, III.1đ: "Số trang của Phụ lục được đánh số riêng
 // theo từng Phụ lục"), then the parts are joined for the package.
-import type { DocumentMeta, PlanDocument } from '../../model/types.ts';
+import type { PlanDocument } from '../../model/types.ts';
 import { renderHtml, type HtmlOptions, type HtmlPart } from '../html/index.ts';
 import { assemblePdf, finalizePdf } from './assemble.ts';
+import { partMeta } from '../../model/part-meta.ts';
 import type { PdfPrinter } from './printer.ts';
 
 export type PdfPart = { kind: 'package' } | { kind: 'decision' } | { kind: 'annex'; id: string };
@@ -15,18 +16,6 @@ export function packageParts(doc: PlanDocument): HtmlPart[] {
   parts.push({ kind: 'plan' });
   for (const a of doc.annexes) parts.push({ kind: 'annex', id: a.id });
   return parts;
-}
-
-/** Metadata of one output: a part printed alone carries its own title. */
-export function partMeta(doc: PlanDocument, part: PdfPart): DocumentMeta {
-  if (part.kind === 'annex') {
-    const a = doc.annexes.find((x) => x.id === part.id);
-    if (a) return { ...doc.meta, title: `${a.label}: ${a.title}` };
-  }
-  if (part.kind === 'decision' && doc.decision) {
-    return { ...doc.meta, title: `${doc.decision.kind} ${doc.decision.title.map((r) => r.text).join('')}` };
-  }
-  return doc.meta;
 }
 
 export async function renderPdf(
@@ -44,5 +33,6 @@ export async function renderPdf(
 }
 
 export { assemblePdf, finalizePdf, PDF_CREATOR, PDF_PRODUCER } from './assemble.ts';
+export { partMeta } from '../../model/part-meta.ts';
 export { findBrowser, browserCandidates, NoBrowserError, NO_BROWSER_MESSAGE } from './browser.ts';
 export { PdfPrinter, type PdfPrinterOptions, type RequestLog } from './printer.ts';
