@@ -54,7 +54,8 @@ function renderRow(row: ModelRow, block: TableBlock, columnTwips: number[], cove
         // A body cell spanning rows starts at its first row, as the source documents print it
         // (and as the PDF does); other cells are centred.
         verticalAlign: rowSpan > 1 && row.kind === 'data' ? VerticalAlign.TOP : VerticalAlign.CENTER,
-        borders: BORDERS,
+        // No per-cell borders: the table's own borders (with insideH/insideV) draw every line,
+        // and leaving them out of each cell makes the layout about a fifth faster.
       }),
     );
     if (rowSpan > 1) for (let c = col; c < col + span; c++) covered[c] = rowSpan;
