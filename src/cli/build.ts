@@ -41,7 +41,7 @@ export async function runBuild(args: string[]): Promise<number> {
       onStart: (s) => progress.start(s),
       onFinish: (o) => {
         progress.finish(o);
-        if (values.json) process.stdout.write(JSON.stringify(o, ['source', 'ok', 'outputs', 'part', 'format', 'path', 'diagnostics', 'file', 'line', 'col', 'severity', 'message', 'rule', 'errors']) + '\n');
+        if (values.json) process.stdout.write(JSON.stringify(o, ['source', 'ok', 'skipped', 'outputs', 'part', 'format', 'path', 'diagnostics', 'file', 'line', 'col', 'severity', 'message', 'rule', 'errors']) + '\n');
       },
     });
     progress.summary(outcomes, relativeToRoot(root, outDir) || '.');
