@@ -14,6 +14,7 @@ import {
 import type { TableBlock, TableCell as ModelCell, TableRow as ModelRow } from '../../model/types.ts';
 import { alignment } from './paragraphs.ts';
 import { modelRuns } from './runs.ts';
+import { tableTextStyle } from './styles.ts';
 import { mm, pt } from './units.ts';
 
 /** 2 pt, in twips (1 pt = 20 twips). */
@@ -24,13 +25,14 @@ const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER } as 
 
 function cellParagraphs(cell: ModelCell, sizePt: number, forceBold: boolean): Paragraph[] {
   const paras = cell.paragraphs.length > 0 ? cell.paragraphs : [[]];
+  const style = tableTextStyle(sizePt);
   return paras.map(
     (runs) =>
       new Paragraph({
-        children: modelRuns(runs, { sizePt, bold: forceBold || cell.bold || undefined, italic: cell.italic }),
+        // Size and spacing come from the table text style when there is one (styles.ts).
+        ...(style ? { style } : { spacing: { before: pt(2), after: pt(2), line: 240, lineRule: LineRuleType.AUTO } }),
+        children: modelRuns(runs, { sizePt: style ? undefined : sizePt, bold: forceBold || cell.bold || undefined, italic: cell.italic }),
         alignment: alignment(cell.align),
-        // No first-line indent in cells; a little air above and below the text.
-        spacing: { before: pt(2), after: pt(2), line: 240, lineRule: LineRuleType.AUTO },
       }),
   );
 }

@@ -52,6 +52,16 @@ describe('page setup', () => {
 });
 
 describe('fonts and language', () => {
+  it('defines the table text styles: 10–13 pt, 2 pt above and below, single line', async () => {
+    const styles = await pkg.text('word/styles.xml');
+    for (const size of [10, 11, 12, 13]) {
+      const style = styles.match(new RegExp(`<w:style [^>]*w:styleId="BangCo${size}".*?</w:style>`, 's'))![0];
+      expect(style).toContain(`<w:sz w:val="${size * 2}"/>`);
+      expect(style).toMatch(/<w:spacing [^>]*w:before="40"/);
+      expect(style).toMatch(/<w:spacing [^>]*w:after="40"/);
+    }
+  });
+
   it('sets Times New Roman for every script, black, 14 pt, vi-VN as document defaults', async () => {
     const styles = await pkg.text('word/styles.xml');
     const defaults = styles.match(/<w:rPrDefault>.*?<\/w:rPrDefault>/s)![0];
@@ -268,7 +278,9 @@ describe('appendix tables', () => {
   it('sets cell text at the table size, no first-line indent, alignment from the model, centred vertically', () => {
     const r = rows(annexTable());
     const data = cells(r[3]);
-    expect(data[1]).toContain('<w:sz w:val="24"/>');
+    // 12 pt through the table text style, defined once in styles.xml.
+    expect(data[1]).toContain('<w:pStyle w:val="BangCo12"/>');
+    expect(data[1]).not.toContain('<w:sz ');
     expect(data[1]).toContain('<w:jc w:val="both"/>');
     expect(data[0]).toContain('<w:jc w:val="center"/>');
     expect(data[1]).not.toContain('w:firstLine');
