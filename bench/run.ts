@@ -16,7 +16,7 @@ import { plannedOutputs } from '../src/build/outputs.ts';
 import { discoverPlans } from '../src/build/discover.ts';
 import { PdfRenderer, printHtml } from '../src/build/pdf-renderer.ts';
 import { DocxRenderer } from '../src/write/docx/index.ts';
-import { findBrowser, packageParts } from '../src/write/pdf/index.ts';
+import { LAUNCH_ARGS as PRINTER_ARGS, findBrowser, packageParts } from '../src/write/pdf/index.ts';
 import { toolRoot } from '../src/write/html/paths.ts';
 import type { PlanDocument } from '../src/model/types.ts';
 
@@ -33,12 +33,8 @@ const with4n = !flag('--no-4n');
 const log = (s: string) => process.stderr.write(s + '\n');
 
 const CITY = 'plans/thua-thien-hue/hue/2024-dvctt.yaml';
-// The printer's own launch flags (src/write/pdf/printer.ts), so the floor is a like-for-like browser.
-const LAUNCH_ARGS = [
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-  '--disable-gpu', '--disable-extensions', '--disable-default-apps', '--mute-audio',
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-];
+// The printer's own launch flags, so the floor is a like-for-like browser.
+const LAUNCH_ARGS = [...PRINTER_ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
 const PAGES = 2; // PdfPrinter's default pool
 const LANES = 3; // buildBatch's default lanes with PDF
 

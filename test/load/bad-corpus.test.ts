@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/load/project.ts';
 import { resolvePlan } from '../../src/load/resolve.ts';
 import { formatDiagnostic } from '../../src/load/diagnostic.ts';
+import { GENERATORS } from '../fixtures/bad/generators.ts';
 
 const BAD = path.resolve(import.meta.dirname, '../fixtures/bad');
 
@@ -20,32 +21,6 @@ interface Expected {
   generate?: string;
   maxMs?: number;
 }
-
-const HEAD = ['# yaml-language-server: $schema=../../../../../schemas/plan.schema.json', 'don_vi: phu-ho', 'loai: ke_hoach', 'ngay: 2024-02-27', 'trich_yeu: Thử nghiệm'];
-const BODY = ['noi_dung:', '  - id: muc-dich', '    tieu_de: Mục đích, yêu cầu', '    muc:', '      - id: md-1', '        noi_dung: Nội dung một'];
-
-const GENERATORS: Record<string, () => string> = {
-  // 10 MB in one text field: refused by size before parsing.
-  'big-field': () => [...HEAD, ...BODY, `mo_dau: ${'Nội dung rất dài. '.repeat(600_000)}`, ''].join('\n'),
-  // Over the schema's 100,000 characters for a text (line 12).
-  'long-field': () => [...HEAD, ...BODY, `mo_dau: ${'a'.repeat(200_000)}`, ''].join('\n'),
-  // Items nested 200 levels deep (muc inside muc).
-  'deep-nesting': () => {
-    const lines = [...HEAD, 'noi_dung:'];
-    for (let k = 0; k < 200; k++) {
-      lines.push(`${' '.repeat(2 + 4 * k)}- id: m${k}`, `${' '.repeat(4 + 4 * k)}tieu_de: Mục ${k}`, `${' '.repeat(4 + 4 * k)}muc:`);
-    }
-    lines.push(`${' '.repeat(2 + 4 * 200)}- noi_dung: đáy`, '');
-    return lines.join('\n');
-  },
-  // A table of 10,000 rows: must load quickly and cleanly.
-  'many-rows': () => {
-    const lines = [...HEAD, ...BODY, 'phu_luc:', '  - id: pl', '    bang:', '      cot:', '        - { id: stt, kieu: stt }', '        - { id: ten, tieu_de: Tên }', '        - { id: ct, tieu_de: Chỉ tiêu, kieu: chi_tieu }', '      dong:'];
-    for (let i = 0; i < 10_000; i++) lines.push(`        - id: r${i}`, `          o: { ten: Nhiệm vụ số ${i}, ct: { so_sanh: toi_thieu, gia_tri: ${i % 100} } }`);
-    lines.push('');
-    return lines.join('\n');
-  },
-};
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));

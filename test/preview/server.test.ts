@@ -11,7 +11,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../../src/preview/server.ts';
 import { chooseFont } from '../../src/write/html/fonts.ts';
-import { findBrowser } from '../../src/write/pdf/index.ts';
+import { LAUNCH_ARGS, findBrowser } from '../../src/write/pdf/index.ts';
 import { repoRoot } from '../helpers/cli.ts';
 
 const browserPath = findBrowser();
@@ -19,17 +19,6 @@ if (!browserPath) {
   console.warn('Bỏ qua kiểm thử xem trước: không tìm thấy trình duyệt Chromium/Chrome/Edge (đặt PUPPETEER_EXECUTABLE_PATH).');
 }
 
-// The same flags as src/write/pdf/printer.ts launches the PDF browser with.
-const LAUNCH_ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-gpu',
-  '--disable-extensions',
-  '--disable-default-apps',
-  '--mute-audio',
-];
 
 const PLAN = 'plans/khanh-hoa/cam-hiep/2025-cai-cach-tthc.yaml';
 const ORIGINAL_TITLE = 'trich_yeu: Cải cách thủ tục hành chính trọng tâm năm {{nam}}';

@@ -35,4 +35,4 @@ export async function renderPdf(
 export { assemblePdf, finalizePdf, PDF_CREATOR, PDF_PRODUCER } from './assemble.ts';
 export { partMeta } from '../../model/part-meta.ts';
 export { findBrowser, browserCandidates, NoBrowserError, NO_BROWSER_MESSAGE } from './browser.ts';
-export { PdfPrinter, type PdfPrinterOptions, type RequestLog } from './printer.ts';
+export { PdfPrinter, LAUNCH_ARGS, type PdfPrinterOptions, type RequestLog } from './printer.ts';

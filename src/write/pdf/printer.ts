@@ -31,7 +31,8 @@ interface Slot {
   generation: number;
 }
 
-const LAUNCH_ARGS = [
+/** Chromium flags for a machine without network, as root in CI too (--no-sandbox is added then). */
+export const LAUNCH_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
