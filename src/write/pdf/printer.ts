@@ -43,6 +43,19 @@ export const LAUNCH_ARGS = [
   '--mute-audio',
 ];
 
+/** Requests remembered per kind: enough for tests and diagnostics, bounded for a province batch. */
+const LOG_LIMIT = 500;
+
+/**
+ * Notes a requested URL. A data: URL (an inlined font is ~100 kB) is noted by its type and size
+ * only: keeping whole ones retained ~1.7 MB per plan over a batch.
+ */
+function remember(list: string[], url: string): void {
+  const entry = url.startsWith('data:') ? `${url.slice(0, url.indexOf(',') + 1)}… (${url.length} B)` : url;
+  if (list.length >= LOG_LIMIT) list.shift();
+  list.push(entry);
+}
+
 function isInside(dir: string, file: string): boolean {
   const rel = path.relative(dir, file);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
@@ -232,10 +245,10 @@ export class PdfPrinter {
   private onRequest(req: HTTPRequest): void {
     const url = req.url();
     if (this.isAllowed(url)) {
-      this.log.allowed.push(url);
+      remember(this.log.allowed, url);
       void req.continue().catch(() => undefined);
     } else {
-      this.log.blocked.push(url);
+      remember(this.log.blocked, url);
       void req.abort('blockedbyclient').catch(() => undefined);
     }
   }
