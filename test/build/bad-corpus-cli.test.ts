@@ -10,25 +10,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli, type CliResult } from '../helpers/cli.ts';
-import { GENERATORS } from '../fixtures/bad/generators.ts';
+import { GENERATORS, type BadCase } from '../fixtures/bad/generators.ts';
 
 const BAD = path.join(repoRoot, 'test/fixtures/bad');
 const GOOD = 'plans/an-giang/my-hoa-hung/2024-kiem-soat-tthc.yaml';
 const GOOD_OUT = 'out/an-giang/my-hoa-hung/2024-kiem-soat-tthc';
 
-interface Expected {
-  rule: string | null;
-  file: string;
-  line: number;
-  col: number;
-  entry?: string;
-  generate?: string;
-  stage?: 'check';
-}
 
 interface Case {
   name: string;
-  exp: Expected;
+  exp: BadCase;
   /** Where the case's files sit in its project ('' = at the root, else plans/<case>/). */
   prefix: string;
   project: Project;
@@ -60,7 +51,7 @@ function newProject(): Project {
 
 const shared = newProject();
 const cases: Case[] = names.map((name) => {
-  const exp = JSON.parse(readFileSync(path.join(BAD, name, 'expected.json'), 'utf8')) as Expected;
+  const exp = JSON.parse(readFileSync(path.join(BAD, name, 'expected.json'), 'utf8')) as BadCase;
   // Only a case made of plans/ alone can move under plans/<case>/ without changing its meaning.
   const movable = readdirSync(path.join(BAD, name)).every((f) => f === 'plans' || f === 'expected.json');
   const project = movable ? shared : newProject();

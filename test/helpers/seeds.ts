@@ -99,6 +99,16 @@ export function withoutRepeatedHeaders(seedText: string): string {
   return out.join('\n');
 }
 
+/** Two builds wrote the same files, byte for byte (the outputs of one format of one plan). */
+export function expectSameOutputs(
+  expect: (v: unknown, message?: string) => { toEqual(x: unknown): void; toBe(x: unknown): void },
+  first: BuiltOutput[],
+  second: BuiltOutput[],
+): void {
+  expect(second.map((o) => path.basename(o.path))).toEqual(first.map((o) => path.basename(o.path)));
+  for (const [i, o] of first.entries()) expect(readFileSync(second[i].path).equals(readFileSync(o.path)), o.path).toBe(true);
+}
+
 export const readSeed = (seed: string) => readFileSync(seedPath(seed), 'utf8');
 
 export function pdfPageCount(file: string): number {

@@ -8,24 +8,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/load/project.ts';
 import { resolvePlan } from '../../src/load/resolve.ts';
 import { formatDiagnostic } from '../../src/load/diagnostic.ts';
-import { GENERATORS } from '../fixtures/bad/generators.ts';
+import { GENERATORS, type BadCase } from '../fixtures/bad/generators.ts';
 
 const BAD = path.resolve(import.meta.dirname, '../fixtures/bad');
 
-interface Expected {
-  rule: string | null;
-  file: string;
-  line: number;
-  col: number;
-  entry?: string;
-  generate?: string;
-  maxMs?: number;
-}
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
 
-function prepare(name: string, exp: Expected): string {
+function prepare(name: string, exp: BadCase): string {
   const dir = path.join(BAD, name);
   if (!exp.generate) return dir;
   const gen = GENERATORS[exp.generate];
@@ -51,7 +42,7 @@ describe('bad-input corpus', () => {
   });
 
   for (const name of cases) {
-    const exp = JSON.parse(readFileSync(path.join(BAD, name, 'expected.json'), 'utf8')) as Expected;
+    const exp = JSON.parse(readFileSync(path.join(BAD, name, 'expected.json'), 'utf8')) as BadCase;
     it(`${name}: ${exp.rule ?? 'no error'} at ${exp.file}:${exp.line}:${exp.col}`, () => {
       const root = prepare(name, exp);
       const t = performance.now();
