@@ -3,7 +3,7 @@
 // indicator in the parent and in the child.
 import type { JsonPath } from '../load/types.ts';
 import type { Bang, KeHoach, MucPhuLuc } from '../model/source-types.generated.ts';
-import { layoutTable } from '../model/table-layout.ts';
+import { layoutTable, type LeafColumn } from '../model/table-layout.ts';
 import { roman } from '../model/numbering.ts';
 import { parseTarget, type Target } from '../model/targets.ts';
 
@@ -33,21 +33,57 @@ export function tablesOf(data: KeHoach): TableAt[] {
   return out;
 }
 
-export function indicatorTargets(data: KeHoach): IndicatorTarget[] {
-  const out: IndicatorTarget[] = [];
+/** One cell of a chi_tieu column, where the build places it (layoutTable). */
+export interface TargetCell {
+  /** The row's id path key: `${rowId}|${chi_so or column id}`; the same indicator in parent and child. */
+  key: string;
+  value: unknown; // as written (a chi_tieu object cell unwrapped)
+  target?: Target; // parsed, when the value is a recognisable target
+  path: JsonPath; // of the cell value
+  rowPath: JsonPath; // of the row
+  rowId?: string;
+  rowName: string; // the row's first text cell, markup removed
+  column: LeafColumn;
+}
+
+const plainText = (v: unknown): string =>
+  (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : Array.isArray(v) ? v.join(' ') : '')
+    .replace(/\*\*|\*|\{\{[^}]*\}\}/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Every target cell of a plan's appendix tables: the one walk the checks, `new` and `report` share. */
+export function targetCells(data: KeHoach): TargetCell[] {
+  const out: TargetCell[] = [];
   for (const t of tablesOf(data)) {
     const layout = layoutTable(t.bang, t.path, '', roman);
+    const nameColumn = layout.leaves.findIndex((l) => l.col.kieu !== 'stt' && l.col.kieu !== 'chi_tieu');
     for (const row of layout.rows) {
-      if (row.kind !== 'data' || !row.row.id) continue;
+      if (row.kind !== 'data') continue;
+      const rowName = plainText(row.cells.find((c) => c.column === nameColumn)?.value);
       for (const cell of row.cells) {
         const leaf = layout.leaves[cell.column];
         if (leaf.col.kieu !== 'chi_tieu' || cell.value === undefined || cell.value === null || !cell.path) continue;
         const v = cell.value as unknown;
-        const raw = typeof v === 'object' && v !== null && !Array.isArray(v) && 'chi_tieu' in v ? (v as { chi_tieu: unknown }).chi_tieu : v;
-        const target = parseTarget(raw);
-        if (target) out.push({ key: `${row.row.id}|${leaf.col.chi_so ?? leaf.id}`, target, path: cell.path });
+        const value = typeof v === 'object' && v !== null && !Array.isArray(v) && 'chi_tieu' in v ? (v as { chi_tieu: unknown }).chi_tieu : v;
+        out.push({
+          key: `${row.row.id ?? ''}|${leaf.col.chi_so ?? leaf.id}`,
+          value,
+          target: parseTarget(value),
+          path: cell.path,
+          rowPath: row.path,
+          rowId: row.row.id,
+          rowName,
+          column: leaf,
+        });
       }
     }
   }
   return out;
+}
+
+export function indicatorTargets(data: KeHoach): IndicatorTarget[] {
+  return targetCells(data)
+    .filter((c) => c.rowId && c.target)
+    .map((c) => ({ key: c.key, target: c.target!, path: c.path }));
 }

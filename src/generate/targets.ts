@@ -1,11 +1,8 @@
-// Every target cell of a source plan (cells of chi_tieu columns) with the chain of ids needed to
-// override it from a child plan. Cell placement is the model's own (layoutTable), so positional
-// cells and cells under a gop_dong land exactly where the build puts them.
+// Every target cell of a source plan (targetCells, the walk the checks use) with the chain of ids
+// needed to override it from a child plan.
 import type { KeHoach, O } from '../model/source-types.generated.ts';
 import type { JsonPath } from '../load/types.ts';
-import { tablesOf } from '../check/targets.ts';
-import { layoutTable } from '../model/table-layout.ts';
-import { roman } from '../model/numbering.ts';
+import { targetCells } from '../check/targets.ts';
 import { formatTarget, parseTarget } from '../model/targets.ts';
 
 export interface TargetStep {
@@ -35,30 +32,12 @@ function idSteps(data: unknown, path: JsonPath): TargetStep[] {
   return steps;
 }
 
-const plain = (v: O | undefined) =>
-  (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '').replace(/\*\*|\*|\{\{[^}]*\}\}/g, '').trim();
-
 export function collectTargets(plan: KeHoach): TargetCell[] {
-  const out: TargetCell[] = [];
-  for (const t of tablesOf(plan)) {
-    const layout = layoutTable(t.bang, t.path, '', roman);
-    const nameColumn = layout.leaves.findIndex((l) => l.col.kieu !== 'stt' && l.col.kieu !== 'chi_tieu');
-    for (const row of layout.rows) {
-      if (row.kind !== 'data') continue;
-      const rowName = plain(row.cells.find((c) => c.column === nameColumn)?.value);
-      for (const cell of row.cells) {
-        const leaf = layout.leaves[cell.column];
-        if (leaf.col.kieu !== 'chi_tieu' || cell.value === undefined || cell.value === null) continue;
-        out.push({ path: idSteps(plan, row.path), columnId: leaf.id, rowName, value: cell.value });
-      }
-    }
-  }
-  return out;
+  return targetCells(plan).map((c) => ({ path: idSteps(plan, c.rowPath), columnId: c.column.id, rowName: c.rowName, value: c.value as O }));
 }
 
 /** "Tối thiểu 45", "> 95", "100" from a target cell, as the build prints it. */
 export function targetText(value: O): string {
-  const raw = value && typeof value === 'object' && !Array.isArray(value) && 'chi_tieu' in value ? value.chi_tieu : value;
-  const target = parseTarget(raw);
-  return target ? formatTarget(target) : plain(value);
+  const target = parseTarget(value);
+  return target ? formatTarget(target) : typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }

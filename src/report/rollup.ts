@@ -1,12 +1,10 @@
 // Roll-up of targets (kehoach report): the parent's indicators as columns, each child plan that
 // implements the parent as a row with its targets, the parent's minimum first, shortfalls marked,
 // and the units under the parent's unit that have no plan yet.
-import type { KeHoach, O } from '../model/source-types.generated.ts';
+import type { KeHoach } from '../model/source-types.generated.ts';
 import type { ProjectData, ResolvedSource } from '../load/types.ts';
-import { tablesOf } from '../check/targets.ts';
-import { layoutTable } from '../model/table-layout.ts';
-import { roman } from '../model/numbering.ts';
-import { formatTarget, isWeaker, parseTarget, type Target } from '../model/targets.ts';
+import { targetCells } from '../check/targets.ts';
+import { formatTarget, isWeaker, type Target } from '../model/targets.ts';
 import { unitNames } from '../template/unit-names.ts';
 
 export interface Indicator {
@@ -36,32 +34,13 @@ export interface Rollup {
   withoutPlan: { unit: string; name: string }[];
 }
 
-const plainText = (v: O | undefined): string => {
-  const s = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : Array.isArray(v) ? v.join(' ') : '';
-  return s.replace(/\*\*|\*|\{\{[^}]*\}\}/g, '').replace(/\s+/g, ' ').trim();
-};
-
 /** Targets of a plan by indicator key, with the indicator's name and column title. */
 export function planTargets(data: KeHoach): Map<string, { indicator: Indicator; target: Target; text: string }> {
   const out = new Map<string, { indicator: Indicator; target: Target; text: string }>();
-  for (const t of tablesOf(data)) {
-    const layout = layoutTable(t.bang, t.path, '', roman);
-    const nameColumn = layout.leaves.findIndex((l) => l.col.kieu !== 'stt' && l.col.kieu !== 'chi_tieu');
-    for (const row of layout.rows) {
-      if (row.kind !== 'data' || !row.row.id) continue;
-      const name = plainText(row.cells.find((c) => c.column === nameColumn)?.value);
-      for (const cell of row.cells) {
-        const leaf = layout.leaves[cell.column];
-        if (leaf.col.kieu !== 'chi_tieu' || cell.value === undefined || cell.value === null) continue;
-        const v = cell.value as unknown;
-        const raw = typeof v === 'object' && v !== null && !Array.isArray(v) && 'chi_tieu' in v ? (v as { chi_tieu: unknown }).chi_tieu : v;
-        const target = parseTarget(raw);
-        if (!target) continue;
-        const key = `${row.row.id}|${leaf.col.chi_so ?? leaf.id}`;
-        const column = plainText(leaf.col.tieu_de) || leaf.id;
-        out.set(key, { indicator: { key, name: name || row.row.id, column }, target, text: formatTarget(target) });
-      }
-    }
+  for (const c of targetCells(data)) {
+    if (!c.rowId || !c.target) continue;
+    const column = (c.column.col.tieu_de ?? '').replace(/\*\*|\*|\{\{[^}]*\}\}/g, '').trim() || c.column.id;
+    out.set(c.key, { indicator: { key: c.key, name: c.rowName || c.rowId, column }, target: c.target, text: formatTarget(c.target) });
   }
   return out;
 }
