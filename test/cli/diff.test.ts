@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import JSZip from 'jszip';
+import { unzip } from '../write/docx/helpers.ts';
 import YAML from 'yaml';
 import { git, hasCommand, repoRoot, runCli, tempProject } from '../helpers/cli.ts';
 
@@ -204,8 +204,7 @@ describe('kehoach diff --redline', () => {
     const r = runCli(['diff', 'HEAD~2', 'HEAD~1', '--redline', out(), '--', HUE], root);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Đã ghi bản so sánh');
-    const zip = await JSZip.loadAsync(readFileSync(out()));
-    const xml = await zip.file('word/document.xml')!.async('string');
+    const xml = await (await unzip(readFileSync(out()))).text('word/document.xml');
     const marks = [...xml.matchAll(/<w:(ins|del) ([^>]*)>(.*?)<\/w:\1>/gs)].map((m) => ({
       kind: m[1],
       attrs: m[2],

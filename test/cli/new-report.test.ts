@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { hasCommand, runCli, tempProject } from '../helpers/cli.ts';
+import { unzip } from '../write/docx/helpers.ts';
 
 const CITY = 'plans/thua-thien-hue/hue/2024-dvctt.yaml';
 const UNITS = [
@@ -18,8 +18,7 @@ const CITY_WORDING = [
 ];
 
 async function docxText(file: string): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const xml = await zip.file('word/document.xml')!.async('string');
+  const xml = await (await unzip(readFileSync(file))).text('word/document.xml');
   return xml
     .replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => p.replace(/<w:t[^>]*>([^<]*)<\/w:t>/g, '\u0001$1').replace(/<[^>]+>/g, '').replace(/\u0001/g, '') + '\n')
     .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');

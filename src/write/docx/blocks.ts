@@ -1,11 +1,11 @@
 // Body blocks by role (Phụ lục I, mục II.6 and V, row 6b: the phần–mục–khoản–điểm structure of a
 // Kế hoạch). Every text block is a justified paragraph with a 1 cm first-line indent; the label
 // ("I.", "1.", "a)", "-", "Điều 1.") is printed before the runs.
-import type { Paragraph, ParagraphChild, Table } from 'docx';
 import type { Block, TextBlock } from '../../model/types.ts';
 import { BODY_PT, bodyParagraph } from './paragraphs.ts';
 import { modelRuns, run } from './runs.ts';
 import { dataTable } from './table.ts';
+import { p, tbl, type BodyElement } from './body.ts';
 
 interface RoleStyle {
   /** Whole paragraph bold: I. MỤC (row 6b "mục"), 1. Khoản có tiêu đề, annex headings. */
@@ -25,21 +25,17 @@ const ROLE_STYLES: Record<TextBlock['role'], RoleStyle> = {
   note: { bold: false, labelBold: false },
 };
 
-export function textBlockRuns(block: TextBlock, opts: { italic?: boolean } = {}): ParagraphChild[] {
+export function textBlockRuns(block: TextBlock, opts: { italic?: boolean } = {}): string {
   const style = ROLE_STYLES[block.role];
   const italic = opts.italic || block.italic || undefined;
-  const runs: ParagraphChild[] = [];
-  if (block.label) {
-    runs.push(run(`${block.label} `, { sizePt: BODY_PT, bold: style.labelBold, italic }));
-  }
-  runs.push(...modelRuns(block.runs, { sizePt: BODY_PT, bold: style.bold || undefined, italic }));
-  return runs;
+  const label = block.label ? run(`${block.label} `, { sizePt: BODY_PT, bold: style.labelBold, italic }) : '';
+  return label + modelRuns(block.runs, { sizePt: BODY_PT, bold: style.bold || undefined, italic });
 }
 
 export function textParagraph(
   block: TextBlock,
   opts: { italic?: boolean; keepNext?: boolean; spaceAfter?: boolean } = {},
-): Paragraph {
+): string {
   // Headings stay with what follows them (a title alone at the foot of a page is rejected).
   const heading = block.role === 'section' || block.role === 'item-title' || block.role === 'annex-heading';
   return bodyParagraph(textBlockRuns(block, opts), { keepNext: opts.keepNext || heading, spaceAfter: opts.spaceAfter });
@@ -49,12 +45,12 @@ export function textParagraph(
  * `keepLastWithNext`: the last paragraph keeps with the signature block after it, so the block
  * never starts a page alone.
  */
-export function renderBlocks(blocks: Block[], opts: { keepLastWithNext?: boolean } = {}): Array<Paragraph | Table> {
+export function renderBlocks(blocks: Block[], opts: { keepLastWithNext?: boolean } = {}): BodyElement[] {
   return blocks.map((b, i) => {
-    if (b.type === 'table') return dataTable(b);
+    if (b.type === 'table') return tbl(dataTable(b));
     const next = blocks[i + 1];
-    if (next === undefined) return textParagraph(b, { keepNext: opts.keepLastWithNext });
+    if (next === undefined) return p(textParagraph(b, { keepNext: opts.keepLastWithNext }));
     // A table cannot carry space before it: the paragraph above gives the 6 pt instead.
-    return textParagraph(b, next.type === 'table' ? { spaceAfter: true, keepNext: true } : {});
+    return p(textParagraph(b, next.type === 'table' ? { spaceAfter: true, keepNext: true } : {}));
   });
 }

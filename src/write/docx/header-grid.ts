@@ -1,10 +1,9 @@
 // First-page header grid (Phụ lục I, mục IV "Sơ đồ bố trí": ô 1 Quốc hiệu và Tiêu ngữ, ô 2 tên cơ
 // quan, ô 3 số và ký hiệu, ô 4 địa danh và thời gian). Two rows so that "Số:" and the date sit on
 // the same line however many lines the agency name takes (mục II.4: ô 4 on the same line as ô 3).
-import { type Paragraph, TableRow } from 'docx';
 import type { HeaderGrid } from '../../model/types.ts';
 import { centredLine, ruleParagraph } from './paragraphs.ts';
-import { cellTextWidthMm, layoutCell, layoutTable } from './layout-table.ts';
+import { cellTextWidthMm, layoutCell, layoutRow, layoutTable } from './layout-table.ts';
 import { baselineShift, estimateLineWidthMm, pt } from './units.ts';
 
 /** Column widths: ≈ Mẫu 1.4 (67.5 | 100 mm) fitted to the 165 mm text width (nd30.md §2.3). */
@@ -41,18 +40,18 @@ export function agencyRuleMm(lines: string[]): number {
   return Math.min(longest, cellTextWidthMm(HEADER_LEFT_MM)) * AGENCY_RULE_RATIO;
 }
 
-export function headerGrid(header: HeaderGrid) {
-  const left: Paragraph[] = [
+export function headerGrid(header: HeaderGrid): string {
+  const left: string[] = [
     ...header.supervisingAgency.map((l) => centredLine(l, { sizePt: AGENCY_PT })),
     ...header.issuingAgency.map((l) => centredLine(l, { sizePt: AGENCY_PT, bold: true })),
     ruleParagraph(agencyRuleMm(header.issuingAgency), cellTextWidthMm(HEADER_LEFT_MM)),
   ];
-  const right: Paragraph[] = [
+  const right: string[] = [
     centredLine(NATIONAL_TITLE, { sizePt: NATIONAL_TITLE_PT, bold: true }),
     centredLine(MOTTO, { sizePt: MOTTO_PT, bold: true }),
     ruleParagraph(MOTTO_RULE_MM, cellTextWidthMm(HEADER_RIGHT_MM)),
   ];
-  const rows = [new TableRow({ children: [layoutCell(HEADER_LEFT_MM, left), layoutCell(HEADER_RIGHT_MM, right)], cantSplit: true })];
+  const rows = [layoutRow([layoutCell(HEADER_LEFT_MM, left), layoutCell(HEADER_RIGHT_MM, right)])];
 
   // Mục 4.2 (văn bản ban hành kèm theo quyết định): no Số and no place/date row.
   if (header.numberLine !== undefined || header.placeDateLine !== undefined) {
@@ -60,17 +59,12 @@ export function headerGrid(header: HeaderGrid) {
     const dateLine = header.placeDateLine ?? '';
     const datePt = placeDateSizePt(dateLine);
     rows.push(
-      new TableRow({
-        cantSplit: true,
-        children: [
-          layoutCell(HEADER_LEFT_MM, [
-            centredLine(header.numberLine ?? '', { sizePt: NUMBER_PT }, { before: before + baselineShift(NUMBER_PT, datePt) }),
-          ]),
-          layoutCell(HEADER_RIGHT_MM, [
-            centredLine(dateLine, { sizePt: datePt, italic: true }, { before }),
-          ]),
-        ],
-      }),
+      layoutRow([
+        layoutCell(HEADER_LEFT_MM, [
+          centredLine(header.numberLine ?? '', { sizePt: NUMBER_PT }, { before: before + baselineShift(NUMBER_PT, datePt) }),
+        ]),
+        layoutCell(HEADER_RIGHT_MM, [centredLine(dateLine, { sizePt: datePt, italic: true }, { before })]),
+      ]),
     );
   }
   return layoutTable([HEADER_LEFT_MM, HEADER_RIGHT_MM], rows);

@@ -1,26 +1,33 @@
 // Borderless fixed-layout tables used for placement only (header grid, signature block).
-import { Table, TableBorders, TableCell, TableLayoutType, VerticalAlign, WidthType, type Paragraph, type TableRow } from 'docx';
 import { mm } from './units.ts';
 
 /** Cell padding left/right of the layout tables: 1 mm, so the 100 mm Quốc hiệu column keeps 98 mm for text. */
 export const LAYOUT_CELL_PADDING_MM = 1;
 
-export function layoutTable(columnWidthsMm: number[], rows: TableRow[]): Table {
+const NO_BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+  .map((side) => `<w:${side} w:val="none" w:color="auto" w:sz="0"/>`)
+  .join('');
+
+/** A layout table: `rows` are w:tr markup (layoutRow). */
+export function layoutTable(columnWidthsMm: number[], rows: string[]): string {
   const widths = columnWidthsMm.map(mm);
-  return new Table({
-    rows,
-    columnWidths: widths,
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    margins: {
-      left: mm(LAYOUT_CELL_PADDING_MM),
-      right: mm(LAYOUT_CELL_PADDING_MM),
-      top: 0,
-      bottom: 0,
-      marginUnitType: WidthType.DXA,
-    },
-  });
+  const pad = mm(LAYOUT_CELL_PADDING_MM);
+  return (
+    '<w:tbl><w:tblPr>' +
+    `<w:tblW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/>` +
+    `<w:tblBorders>${NO_BORDERS}</w:tblBorders>` +
+    '<w:tblLayout w:type="fixed"/>' +
+    `<w:tblCellMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="${pad}"/><w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="${pad}"/></w:tblCellMar>` +
+    '</w:tblPr>' +
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>` +
+    rows.join('') +
+    '</w:tbl>'
+  );
+}
+
+/** A row that never breaks across pages. */
+export function layoutRow(cells: string[]): string {
+  return `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.join('')}</w:tr>`;
 }
 
 /** Width available to text inside a layout cell. */
@@ -28,7 +35,7 @@ export function cellTextWidthMm(cellWidthMm: number): number {
   return cellWidthMm - 2 * LAYOUT_CELL_PADDING_MM;
 }
 
-/** A top-aligned cell of a layout table. */
-export function layoutCell(widthMm: number, children: Paragraph[]): TableCell {
-  return new TableCell({ children, width: { size: mm(widthMm), type: WidthType.DXA }, verticalAlign: VerticalAlign.TOP });
+/** A top-aligned cell of a layout table; `paragraphs` are w:p markup (at least one, as a cell requires). */
+export function layoutCell(widthMm: number, paragraphs: string[]): string {
+  return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${mm(widthMm)}"/><w:vAlign w:val="top"/></w:tcPr>${paragraphs.join('') || '<w:p/>'}</w:tc>`;
 }

@@ -1,5 +1,5 @@
-// Paragraph builders shared by every part of the document.
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph, type ParagraphChild } from 'docx';
+// Paragraph builders shared by every part of the document. A paragraph is returned as its w:p
+// markup; its runs come in as markup too (runs.ts).
 import { halfPoints, mm, pt } from './units.ts';
 import { run, type RunStyle } from './runs.ts';
 
@@ -21,43 +21,74 @@ export const FIRST_LINE_INDENT = mm(10);
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
-export function alignment(align: Align) {
-  switch (align) {
-    case 'center':
-      return AlignmentType.CENTER;
-    case 'right':
-      return AlignmentType.RIGHT;
-    case 'justify':
-      return AlignmentType.JUSTIFIED;
-    default:
-      return AlignmentType.LEFT;
+const JC: Record<Align, string> = { left: 'left', center: 'center', right: 'right', justify: 'both' };
+
+export interface ParagraphProps {
+  /** A paragraph style id (styles.ts). */
+  style?: string;
+  keepNext?: boolean;
+  keepLines?: boolean;
+  /** A bottom border drawn as a rule (ruleParagraph). */
+  bottomRule?: boolean;
+  /** Spacing in twips; `line` in 240ths of a line (lineRule auto). */
+  spacing?: { before: number; after: number; line: number };
+  indent?: { firstLine: number } | { left: number; right: number };
+  align?: Align;
+  /** Size of the paragraph mark, which sets the height of an empty paragraph. */
+  markSizePt?: number;
+}
+
+/** w:pPr children in schema order (ECMA-376 §17.3.1.26: pStyle, keepNext, keepLines, pBdr, spacing, ind, jc, rPr). */
+export function paragraphProperties(p: ParagraphProps): string {
+  let props = '';
+  if (p.style) props += `<w:pStyle w:val="${p.style}"/>`;
+  if (p.keepNext) props += '<w:keepNext/>';
+  if (p.keepLines) props += '<w:keepLines/>';
+  // Line thickness is not regulated (nd30.md §2.4): 0.75 pt as the decree's own drawings.
+  if (p.bottomRule) props += '<w:pBdr><w:bottom w:val="single" w:color="000000" w:sz="6" w:space="1"/></w:pBdr>';
+  if (p.spacing) {
+    const s = p.spacing;
+    props += `<w:spacing w:after="${s.after}" w:before="${s.before}" w:line="${s.line}" w:lineRule="auto"/>`;
   }
+  if (p.indent) {
+    props += 'firstLine' in p.indent ? `<w:ind w:firstLine="${p.indent.firstLine}"/>` : `<w:ind w:left="${p.indent.left}" w:right="${p.indent.right}"/>`;
+  }
+  if (p.align) props += `<w:jc w:val="${JC[p.align]}"/>`;
+  if (p.markSizePt !== undefined) {
+    const size = halfPoints(p.markSizePt);
+    props += `<w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`;
+  }
+  return props;
+}
+
+/** A w:p with the given properties and runs (markup); `<w:p/>` when both are empty. */
+export function paragraph(props: ParagraphProps, runs = ''): string {
+  const pPr = paragraphProperties(props);
+  if (!pPr && !runs) return '<w:p/>';
+  return `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${runs}</w:p>`;
 }
 
 /** A justified body paragraph with a 1 cm first-line indent and 6 pt before. */
-export function bodyParagraph(children: ParagraphChild[], opts: { keepNext?: boolean; spaceAfter?: boolean } = {}): Paragraph {
-  return new Paragraph({
-    children,
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: FIRST_LINE_INDENT },
-    spacing: { before: BODY_SPACING_BEFORE, after: opts.spaceAfter ? BODY_SPACING_BEFORE : 0, line: BODY_LINE, lineRule: LineRuleType.AUTO },
-    ...(opts.keepNext ? { keepNext: true } : {}),
-  });
+export function bodyParagraph(runs: string, opts: { keepNext?: boolean; spaceAfter?: boolean } = {}): string {
+  return paragraph(
+    {
+      keepNext: opts.keepNext,
+      spacing: { before: BODY_SPACING_BEFORE, after: opts.spaceAfter ? BODY_SPACING_BEFORE : 0, line: BODY_LINE },
+      indent: { firstLine: FIRST_LINE_INDENT },
+      align: 'justify',
+    },
+    runs,
+  );
 }
 
-/** A centred single-spaced line (kind, title, headings, header-grid lines). */
+/** A centred single-spaced line (kind, title, headings, header-grid lines); `content` is text or run markup. */
 export function centredLine(
-  content: string | ParagraphChild[],
+  content: string | { runs: string },
   style: RunStyle = {},
   opts: { before?: number; keepNext?: boolean } = {},
-): Paragraph {
-  const children = typeof content === 'string' ? [run(content, style)] : content;
-  return new Paragraph({
-    children,
-    alignment: AlignmentType.CENTER,
-    spacing: { before: opts.before ?? 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-    ...(opts.keepNext ? { keepNext: true } : {}),
-  });
+): string {
+  const runs = typeof content === 'string' ? run(content, style) : content.runs;
+  return paragraph({ keepNext: opts.keepNext, spacing: { before: opts.before ?? 0, after: 0, line: 240 }, align: 'center' }, runs);
 }
 
 /**
@@ -69,15 +100,13 @@ export function ruleParagraph(
   lengthMm: number,
   boxWidthMm: number,
   opts: { before?: number; after?: number; keepNext?: boolean } = {},
-): Paragraph {
-  const side = Math.max(0, (boxWidthMm - lengthMm) / 2);
-  return new Paragraph({
-    children: [],
-    indent: { left: mm(side), right: mm(side) },
-    spacing: { before: opts.before ?? 0, after: opts.after ?? 0, line: 240, lineRule: LineRuleType.AUTO },
-    // Line thickness is not regulated (nd30.md §2.4): 0.75 pt as the decree's own drawings.
-    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-    run: { size: halfPoints(2) },
-    ...(opts.keepNext ? { keepNext: true } : {}),
+): string {
+  const side = mm(Math.max(0, (boxWidthMm - lengthMm) / 2));
+  return paragraph({
+    keepNext: opts.keepNext,
+    bottomRule: true,
+    spacing: { before: opts.before ?? 0, after: opts.after ?? 0, line: 240 },
+    indent: { left: side, right: side },
+    markSizePt: 2,
   });
 }

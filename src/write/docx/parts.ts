@@ -1,6 +1,5 @@
 // The content of each part: Quyết định (Mẫu 1.3), Kế hoạch (Mẫu 1.4, or the form of a text
 // promulgated by a decision, nd30.md §4.2), Phụ lục (Mẫu 2.1, Phụ lục I mục III.1).
-import type { Paragraph, Table } from 'docx';
 import type { Annex, Decision, PlanPart } from '../../model/types.ts';
 import { textWidthMm } from '../../model/page.ts';
 import { renderBlocks, textParagraph } from './blocks.ts';
@@ -10,44 +9,44 @@ import { signatureTable } from './signature.ts';
 import { titleBlock, titleRuleMm } from './title-block.ts';
 import { pt } from './units.ts';
 
-type Child = Paragraph | Table;
+import { p, tbl, type BodyElement } from './body.ts';
 
-export function decisionChildren(decision: Decision): Child[] {
+export function decisionChildren(decision: Decision): BodyElement[] {
   const width = textWidthMm('portrait');
   return [
-    headerGrid(decision.header),
-    ...titleBlock({ kind: decision.kind, title: decision.title, textWidthMm: width }),
+    tbl(headerGrid(decision.header)),
+    ...titleBlock({ kind: decision.kind, title: decision.title, textWidthMm: width }).map(p),
     // Thẩm quyền ban hành: bold, upper case, centred (Mẫu 1.3).
-    centredLine(decision.authority, { sizePt: BODY_PT, bold: true }, { before: pt(12), keepNext: true }),
+    p(centredLine(decision.authority, { sizePt: BODY_PT, bold: true }, { before: pt(12), keepNext: true })),
     // Căn cứ: italic, one per paragraph, first-line indent (mục II.6a).
-    ...decision.bases.map((b) => textParagraph(b, { italic: true })),
-    centredLine('QUYẾT ĐỊNH:', { sizePt: BODY_PT, bold: true }, { before: pt(12), keepNext: true }),
+    ...decision.bases.map((b) => p(textParagraph(b, { italic: true }))),
+    p(centredLine('QUYẾT ĐỊNH:', { sizePt: BODY_PT, bold: true }, { before: pt(12), keepNext: true })),
     ...renderBlocks(decision.articles, { keepLastWithNext: true }),
-    signatureTable(decision.signature, decision.recipients),
+    tbl(signatureTable(decision.signature, decision.recipients)),
   ];
 }
 
-export function planChildren(plan: PlanPart): Child[] {
+export function planChildren(plan: PlanPart): BodyElement[] {
   const width = textWidthMm('portrait');
   const signed = plan.signature !== undefined || plan.recipients !== undefined;
   return [
-    headerGrid(plan.header),
-    ...titleBlock({ kind: plan.kind, title: plan.title, attachedNote: plan.attachedNote, textWidthMm: width }),
-    ...plan.preamble.map((b) => textParagraph(b)),
+    tbl(headerGrid(plan.header)),
+    ...titleBlock({ kind: plan.kind, title: plan.title, attachedNote: plan.attachedNote, textWidthMm: width }).map(p),
+    ...plan.preamble.map((b) => p(textParagraph(b))),
     ...renderBlocks(plan.body, { keepLastWithNext: signed }),
-    ...(signed ? [signatureTable(plan.signature, plan.recipients)] : []),
+    ...(signed ? [tbl(signatureTable(plan.signature, plan.recipients))] : []),
   ];
 }
 
 /** Mẫu 2.1: "Phụ lục I" normal case bold 14, title upper bold, "(Kèm theo …)" italic, short rule. */
-export function annexChildren(annex: Annex): Child[] {
+export function annexChildren(annex: Annex): BodyElement[] {
   const width = textWidthMm(annex.orientation);
   return [
-    centredLine(annex.label, { sizePt: BODY_PT, bold: true }, { keepNext: true }),
-    centredLine(annex.title, { sizePt: BODY_PT, bold: true }, { keepNext: true }),
-    centredLine(annex.attachedNote, { sizePt: BODY_PT, italic: true }, { keepNext: true }),
+    p(centredLine(annex.label, { sizePt: BODY_PT, bold: true }, { keepNext: true })),
+    p(centredLine(annex.title, { sizePt: BODY_PT, bold: true }, { keepNext: true })),
+    p(centredLine(annex.attachedNote, { sizePt: BODY_PT, italic: true }, { keepNext: true })),
     // 6 pt after: a table may follow directly and would otherwise touch the rule.
-    ruleParagraph(titleRuleMm(annex.title, width), width, { before: pt(2), after: pt(6), keepNext: true }),
+    p(ruleParagraph(titleRuleMm(annex.title, width), width, { before: pt(2), after: pt(6), keepNext: true })),
     ...renderBlocks(annex.blocks),
   ];
 }

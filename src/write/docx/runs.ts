@@ -1,7 +1,7 @@
-// Text runs. Font, colour and language come from the document defaults (styles.ts); a run only
-// carries what differs: size, bold, italic.
-import { DeletedTextRun, InsertedTextRun, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
+// Text runs (w:r). Font, colour and language come from the document defaults (styles.ts); a run
+// only carries what differs: size, bold, italic.
 import type { Runs } from '../../model/types.ts';
+import { escapeAttr, escapeText } from './xml.ts';
 import { halfPoints, nfc } from './units.ts';
 
 export interface RunStyle {
@@ -11,21 +11,26 @@ export interface RunStyle {
   italic?: boolean;
 }
 
-export function run(text: string, style: RunStyle = {}): TextRun {
-  // Typed, so that a misspelt option (docx says `italics`, not `italic`) fails to compile.
-  const options: IRunOptions = {
-    text: nfc(text),
-    size: style.sizePt !== undefined ? halfPoints(style.sizePt) : undefined,
-    bold: style.bold ? true : undefined,
-    italics: style.italic ? true : undefined,
-  };
-  return new TextRun(options);
+/** w:rPr in schema order (ECMA-376 §17.3.2.28: b, bCs, i, iCs, …, sz, szCs), or '' when empty. */
+export function runProperties(style: RunStyle): string {
+  let props = '';
+  if (style.bold) props += '<w:b/><w:bCs/>';
+  if (style.italic) props += '<w:i/><w:iCs/>';
+  if (style.sizePt !== undefined) {
+    const size = halfPoints(style.sizePt);
+    props += `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`;
+  }
+  return props ? `<w:rPr>${props}</w:rPr>` : '';
+}
+
+export function run(text: string, style: RunStyle = {}): string {
+  return `<w:r>${runProperties(style)}<w:t xml:space="preserve">${escapeText(nfc(text))}</w:t></w:r>`;
 }
 
 /**
  * Author and date of tracked changes (redline documents), with the next w:id. Set for the
- * duration of one synchronous document construction by `withRevisions`, so ids count from 1
- * in every render and output stays deterministic.
+ * duration of one synchronous document layout by `withRevisions`, so ids count from 1 in every
+ * render and output stays deterministic.
  */
 interface RevisionState {
   author: string;
@@ -37,7 +42,7 @@ let revisions: RevisionState | undefined;
 export function withRevisions<T>(revision: { author: string; date: string }, build: () => T): T {
   const previous = revisions;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(revision.date) ? `${revision.date}T00:00:00Z` : revision.date;
-  revisions = { author: nfc(revision.author), date, nextId: 1 };
+  revisions = { author: escapeAttr(nfc(revision.author)), date: escapeAttr(date), nextId: 1 };
   try {
     return build();
   } finally {
@@ -45,31 +50,27 @@ export function withRevisions<T>(revision: { author: string; date: string }, bui
   }
 }
 
-function trackedRun(text: string, style: RunStyle, change: 'insert' | 'delete'): ParagraphChild {
+function trackedRun(text: string, style: RunStyle, change: 'insert' | 'delete'): string {
   const state = revisions ?? (revisions = { author: 'kehoach', date: '1970-01-01T00:00:00Z', nextId: 1 });
-  const options = {
-    text: nfc(text),
-    size: style.sizePt !== undefined ? halfPoints(style.sizePt) : undefined,
-    bold: style.bold ? true : undefined,
-    italics: style.italic ? true : undefined,
-    id: state.nextId++,
-    author: state.author,
-    date: state.date,
-  };
-  return change === 'insert' ? new InsertedTextRun(options) : new DeletedTextRun(options);
+  const attrs = `w:id="${state.nextId++}" w:author="${state.author}" w:date="${state.date}"`;
+  const body = escapeText(nfc(text));
+  return change === 'insert'
+    ? `<w:ins ${attrs}><w:r>${runProperties(style)}<w:t xml:space="preserve">${body}</w:t></w:r></w:ins>`
+    : `<w:del ${attrs}><w:r>${runProperties(style)}<w:delText xml:space="preserve">${body}</w:delText></w:r></w:del>`;
 }
 
 /**
  * The model's runs with a forced style laid over them (a bold role makes every run bold). Runs
  * marked by the redline (`change`) become Word tracked insertions (w:ins) and deletions (w:del).
  */
-export function modelRuns(runs: Runs, style: RunStyle = {}): ParagraphChild[] {
-  return runs
-    .filter((r) => r.text.length > 0)
-    .map((r) => {
-      const merged: RunStyle = { sizePt: style.sizePt, bold: style.bold || r.bold, italic: style.italic || r.italic };
-      return r.change ? trackedRun(r.text, merged, r.change) : run(r.text, merged);
-    });
+export function modelRuns(runs: Runs, style: RunStyle = {}): string {
+  let out = '';
+  for (const r of runs) {
+    if (r.text.length === 0) continue;
+    const merged: RunStyle = { sizePt: style.sizePt, bold: style.bold || r.bold, italic: style.italic || r.italic };
+    out += r.change ? trackedRun(r.text, merged, r.change) : run(r.text, merged);
+  }
+  return out;
 }
 
 export function plainText(runs: Runs): string {

@@ -1,10 +1,9 @@
 // Ô 7a/7b/7c (chức vụ, chữ ký, họ tên) and ô 9b (Nơi nhận), Phụ lục I, mục II.7 and II.9: a
 // borderless two-column table — Nơi nhận at the left margin, the signature block centred in the
 // right half, their first lines on the same baseline.
-import { LineRuleType, Paragraph, TableRow } from 'docx';
 import type { Recipients, Signature } from '../../model/types.ts';
-import { layoutCell, layoutTable } from './layout-table.ts';
-import { BODY_PT, centredLine } from './paragraphs.ts';
+import { layoutCell, layoutRow, layoutTable } from './layout-table.ts';
+import { BODY_PT, centredLine, paragraph } from './paragraphs.ts';
 import { run } from './runs.ts';
 import { baselineShift, pt } from './units.ts';
 
@@ -21,26 +20,21 @@ const SIGNATURE_GAP_LINES = 4;
 const BLOCK_BEFORE = pt(12);
 
 
-function leftLine(text: string, sizePt: number, style: { bold?: boolean; italic?: boolean }, before: number): Paragraph {
-  return new Paragraph({
-    children: [run(text, { sizePt, ...style })],
-    spacing: { before, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-    keepNext: true,
-    keepLines: true,
-  });
+function leftLine(text: string, sizePt: number, style: { bold?: boolean; italic?: boolean }, before: number): string {
+  return paragraph({ keepNext: true, keepLines: true, spacing: { before, after: 0, line: 240 } }, run(text, { sizePt, ...style }));
 }
 
-export function signatureTable(signature: Signature | undefined, recipients: Recipients | undefined) {
-  const left: Paragraph[] = [];
+export function signatureTable(signature: Signature | undefined, recipients: Recipients | undefined): string {
+  const left: string[] = [];
   if (recipients && recipients.lines.length > 0) {
     // Level with the first signature line: shift the 12 pt label down to the 14 pt baseline.
     left.push(leftLine('Nơi nhận:', RECIPIENTS_LABEL_PT, { bold: true, italic: true }, BLOCK_BEFORE + baselineShift(RECIPIENTS_LABEL_PT, SIGNATURE_PT)));
     for (const line of recipients.lines) left.push(leftLine(line, RECIPIENTS_PT, {}, 0));
   } else {
-    left.push(new Paragraph({ children: [] }));
+    left.push('<w:p/>');
   }
 
-  const right: Paragraph[] = [];
+  const right: string[] = [];
   if (signature) {
     signature.lines.forEach((line, i) =>
       right.push(centredLine(line, { sizePt: SIGNATURE_PT, bold: true }, { before: i === 0 ? BLOCK_BEFORE : 0, keepNext: true })),
@@ -48,11 +42,11 @@ export function signatureTable(signature: Signature | undefined, recipients: Rec
     for (let i = 0; i < SIGNATURE_GAP_LINES; i++) right.push(centredLine('', { sizePt: SIGNATURE_PT }, { keepNext: true }));
     right.push(centredLine(signature.name, { sizePt: SIGNATURE_PT, bold: true }));
   } else {
-    right.push(new Paragraph({ children: [] }));
+    right.push('<w:p/>');
   }
 
   return layoutTable(
     [SIGNATURE_LEFT_MM, SIGNATURE_RIGHT_MM],
-    [new TableRow({ children: [layoutCell(SIGNATURE_LEFT_MM, left), layoutCell(SIGNATURE_RIGHT_MM, right)], cantSplit: true })],
+    [layoutRow([layoutCell(SIGNATURE_LEFT_MM, left), layoutCell(SIGNATURE_RIGHT_MM, right)])],
   );
 }

@@ -1,18 +1,7 @@
 // Real Word tables for the model's TableBlock (appendix tables, tables in the body): single
 // borders, fixed column widths from the model, header rows repeated on every page, merges.
-import {
-  BorderStyle,
-  LineRuleType,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  VerticalAlign,
-  WidthType,
-} from 'docx';
 import type { TableBlock, TableCell as ModelCell, TableRow as ModelRow } from '../../model/types.ts';
-import { alignment } from './paragraphs.ts';
+import { paragraph, type Align } from './paragraphs.ts';
 import { modelRuns } from './runs.ts';
 import { tableTextStyle } from './styles.ts';
 import { mm, pt } from './units.ts';
@@ -20,80 +9,99 @@ import { mm, pt } from './units.ts';
 /** 2 pt, in twips (1 pt = 20 twips). */
 const GRID_CELL_PADDING_TWIPS = 40;
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const; // 0.5 pt
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER } as const;
+// 0.5 pt single lines. The table's own borders (with insideH/insideV) draw every line: no cell
+// carries borders of its own, which keeps the markup and Word's layout work small.
+const BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+  .map((side) => `<w:${side} w:val="single" w:color="000000" w:sz="4"/>`)
+  .join('');
 
-function cellParagraphs(cell: ModelCell, sizePt: number, forceBold: boolean): Paragraph[] {
+// Same cell padding as the print CSS (2 pt all round), so both writers wrap cell text alike;
+// Word's default 1.9 mm sides would wrap a 31/12/2025 deadline header in a narrow column.
+const CELL_MARGINS = ['top', 'left', 'bottom', 'right']
+  .map((side) => `<w:${side} w:type="dxa" w:w="${GRID_CELL_PADDING_TWIPS}"/>`)
+  .join('');
+
+function cellParagraphs(cell: ModelCell, sizePt: number, forceBold: boolean): string {
   const paras = cell.paragraphs.length > 0 ? cell.paragraphs : [[]];
+  // Size and spacing come from the table text style when there is one (styles.ts).
   const style = tableTextStyle(sizePt);
-  return paras.map(
-    (runs) =>
-      new Paragraph({
-        // Size and spacing come from the table text style when there is one (styles.ts).
-        ...(style ? { style } : { spacing: { before: pt(2), after: pt(2), line: 240, lineRule: LineRuleType.AUTO } }),
-        children: modelRuns(runs, { sizePt: style ? undefined : sizePt, bold: forceBold || cell.bold || undefined, italic: cell.italic }),
-        alignment: alignment(cell.align),
-      }),
+  const props = style
+    ? { style, align: cell.align }
+    : { spacing: { before: pt(2), after: pt(2), line: 240 }, align: cell.align };
+  const runStyle = { sizePt: style ? undefined : sizePt, bold: forceBold || cell.bold || undefined, italic: cell.italic };
+  return paras.map((runs) => paragraph(props, modelRuns(runs, runStyle))).join('');
+}
+
+/** What a cell spanning rows leaves in the rows below it: a w:vMerge="continue" cell. */
+interface Continuation {
+  rowsLeft: number;
+  span: number;
+  cellProps: string;
+  align: Align;
+}
+
+function cellProperties(width: number, span: number, merge: 'restart' | 'continue' | undefined, vAlign: 'top' | 'center'): string {
+  return (
+    `<w:tcW w:type="dxa" w:w="${width}"/>` +
+    (span > 1 ? `<w:gridSpan w:val="${span}"/>` : '') +
+    (merge ? `<w:vMerge w:val="${merge}"/>` : '') +
+    `<w:vAlign w:val="${vAlign}"/>`
   );
 }
 
-function renderRow(row: ModelRow, block: TableBlock, columnTwips: number[], covered: number[], rowsLeft: number): TableRow {
-  const cells: TableCell[] = [];
+/**
+ * One w:tr. `below[c]` holds the continuation a rowSpan from an earlier row leaves at grid column
+ * c; continuation cells are written in their grid position (a merged cell needs a w:tc in every
+ * row it covers), and cells of this row that span rows leave theirs for the next rows.
+ */
+function renderRow(row: ModelRow, block: TableBlock, columnTwips: number[], below: Array<Continuation | undefined>, rowsLeft: number): string {
+  let cells = '';
   let col = 0;
+  const covering = (c: number) => {
+    const k = below[c];
+    if (!k) return 0;
+    cells += `<w:tc><w:tcPr>${k.cellProps}</w:tcPr>${paragraph({ align: k.align })}</w:tc>`;
+    below[c] = k.rowsLeft > 1 ? { ...k, rowsLeft: k.rowsLeft - 1 } : undefined;
+    return k.span;
+  };
   for (const cell of row.cells) {
-    // Skip the grid columns covered by a rowSpan from an earlier row (HTML semantics in the model).
-    while (covered[col] > 0) col++;
+    // Grid columns covered by a rowSpan from an earlier row (HTML semantics in the model).
+    for (let span = covering(col); span > 0; span = covering(col)) col += span;
     const span = Math.max(1, cell.colSpan);
     // A span past the last row would leave a dangling vMerge: stop it at the table's end.
     const rowSpan = Math.min(Math.max(1, cell.rowSpan), rowsLeft);
     const width = columnTwips.slice(col, col + span).reduce((a, b) => a + b, 0);
-    cells.push(
-      new TableCell({
-        children: cellParagraphs(cell, block.fontSizePt, row.kind !== 'data'),
-        width: { size: width, type: WidthType.DXA },
-        ...(span > 1 ? { columnSpan: span } : {}),
-        ...(rowSpan > 1 ? { rowSpan } : {}),
-        // A body cell spanning rows starts at its first row, as the source documents print it
-        // (and as the PDF does); other cells are centred.
-        verticalAlign: rowSpan > 1 && row.kind === 'data' ? VerticalAlign.TOP : VerticalAlign.CENTER,
-        // No per-cell borders: the table's own borders (with insideH/insideV) draw every line,
-        // and leaving them out of each cell makes the layout about a fifth faster.
-      }),
-    );
-    if (rowSpan > 1) for (let c = col; c < col + span; c++) covered[c] = rowSpan;
+    // A body cell spanning rows starts at its first row, as the source documents print it
+    // (and as the PDF does); other cells are centred.
+    const vAlign = rowSpan > 1 && row.kind === 'data' ? 'top' : 'center';
+    const paragraphs = cellParagraphs(cell, block.fontSizePt, row.kind !== 'data');
+    cells += `<w:tc><w:tcPr>${cellProperties(width, span, rowSpan > 1 ? 'restart' : undefined, vAlign)}</w:tcPr>${paragraphs}</w:tc>`;
+    if (rowSpan > 1) below[col] = { rowsLeft: rowSpan - 1, span, cellProps: cellProperties(width, span, 'continue', vAlign), align: cell.align };
     col += span;
   }
-  return new TableRow({
-    children: cells,
-    cantSplit: true,
-    ...(row.kind === 'header' ? { tableHeader: true } : {}),
-  });
+  while (col < columnTwips.length) {
+    const span = covering(col);
+    col += span > 0 ? span : 1;
+  }
+  const rowProps = row.kind === 'header' ? '<w:cantSplit/><w:tblHeader/>' : '<w:cantSplit/>';
+  return `<w:tr><w:trPr>${rowProps}</w:trPr>${cells}</w:tr>`;
 }
 
-export function dataTable(block: TableBlock): Table {
+export function dataTable(block: TableBlock): string {
   const columnTwips = block.columns.map((c) => mm(c.widthMm));
-  const covered = new Array<number>(columnTwips.length).fill(0);
-  const rows: TableRow[] = [];
+  const below = new Array<Continuation | undefined>(columnTwips.length).fill(undefined);
   const all = [...block.header, ...block.body];
-  for (const [index, row] of all.entries()) {
-    // covered[c] = rows still covered in grid column c counting from the row that set it; a column
-    // is covered in this row when the count is still positive after stepping down one row.
-    const before = covered.map((n) => Math.max(0, n - 1));
-    for (let i = 0; i < covered.length; i++) covered[i] = before[i];
-    rows.push(renderRow(row, block, columnTwips, covered, all.length - index));
-  }
-  return new Table({
-    rows,
-    columnWidths: columnTwips,
-    width: { size: columnTwips.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    // Same cell padding as the print CSS (2 pt all round), so both writers wrap cell text alike;
-    // Word's default 1.9 mm sides would wrap a 31/12/2025 deadline header in a narrow column.
-    margins: { left: GRID_CELL_PADDING_TWIPS, right: GRID_CELL_PADDING_TWIPS, top: GRID_CELL_PADDING_TWIPS, bottom: GRID_CELL_PADDING_TWIPS },
-    borders: {
-      ...BORDERS,
-      insideHorizontal: BORDER,
-      insideVertical: BORDER,
-    },
-  });
+  let rows = '';
+  for (const [index, row] of all.entries()) rows += renderRow(row, block, columnTwips, below, all.length - index);
+  return (
+    '<w:tbl><w:tblPr>' +
+    `<w:tblW w:type="dxa" w:w="${columnTwips.reduce((a, b) => a + b, 0)}"/>` +
+    `<w:tblBorders>${BORDERS}</w:tblBorders>` +
+    '<w:tblLayout w:type="fixed"/>' +
+    `<w:tblCellMar>${CELL_MARGINS}</w:tblCellMar>` +
+    '</w:tblPr>' +
+    `<w:tblGrid>${columnTwips.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>` +
+    rows +
+    '</w:tbl>'
+  );
 }

@@ -1,6 +1,5 @@
 // Ô 5a: tên loại and trích yếu (Phụ lục I, mục II.5a): centred, bold, 13–14 pt (14 as the models),
 // then a solid rule 1/3–1/2 of the trích yếu line, centred (mục II.5b).
-import type { Paragraph } from 'docx';
 import type { Runs } from '../../model/types.ts';
 import { BODY_PT, centredLine, ruleParagraph } from './paragraphs.ts';
 import { modelRuns, plainText } from './runs.ts';
@@ -25,11 +24,11 @@ export interface TitleBlockInput {
   textWidthMm: number;
 }
 
-export function titleBlock(input: TitleBlockInput): Paragraph[] {
-  const out: Paragraph[] = [
+export function titleBlock(input: TitleBlockInput): string[] {
+  const out: string[] = [
     // One blank line's worth between the header grid and the kind line, as in the model forms.
     centredLine(input.kind, { sizePt: BODY_PT, bold: true }, { before: pt(18), keepNext: true }),
-    centredLine(modelRuns(input.title, { sizePt: BODY_PT, bold: true }), {}, { keepNext: true }),
+    centredLine({ runs: modelRuns(input.title, { sizePt: BODY_PT, bold: true }) }, {}, { keepNext: true }),
   ];
   if (input.attachedNote) {
     out.push(centredLine(input.attachedNote, { sizePt: BODY_PT, italic: true }, { keepNext: true }));

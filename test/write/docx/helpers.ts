@@ -1,19 +1,22 @@
 // Test helpers: unzip a rendered DOCX and pick parts of its XML.
-import JSZip from 'jszip';
+import { unzipSync } from 'fflate';
 
 export interface Unzipped {
+  /** Entry names in the order they are stored. */
   names: string[];
+  has(name: string): boolean;
   text(name: string): Promise<string>;
 }
 
 export async function unzip(bytes: Uint8Array): Promise<Unzipped> {
-  const zip = await JSZip.loadAsync(bytes);
+  const files = unzipSync(bytes);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   return {
-    names: Object.keys(zip.files),
+    names: Object.keys(files),
+    has: (name) => name in files,
     text: async (name) => {
-      const f = zip.file(name);
-      if (!f) throw new Error(`missing part ${name}`);
-      return f.async('string');
+      if (!(name in files)) throw new Error(`missing part ${name}`);
+      return decoder.decode(files[name]);
     },
   };
 }

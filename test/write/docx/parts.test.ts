@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import JSZip from 'jszip';
 import { samplePlan, sampleDecision } from '../../fixtures/model/sample.ts';
 import { DocxRenderer, renderDocx } from '../../../src/write/docx/index.ts';
+import { unzip } from './helpers.ts';
 
 async function parts(buf: Buffer) {
-  const zip = await JSZip.loadAsync(buf);
-  return {
-    document: await zip.file('word/document.xml')!.async('string'),
-    core: await zip.file('docProps/core.xml')!.async('string'),
-  };
+  const zip = await unzip(buf);
+  return { document: await zip.text('word/document.xml'), core: await zip.text('docProps/core.xml') };
 }
 const count = (s: string, sub: string) => s.split(sub).length - 1;
 
-describe('parts cut out of the package', () => {
+describe('parts written alone', () => {
   it('an appendix alone holds its own section only, in its own orientation, with its own title', async () => {
     const annex = samplePlan.annexes[1];
     const { document, core } = await parts(await renderDocx(samplePlan, { kind: 'annex', id: annex.id }));

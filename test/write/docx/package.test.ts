@@ -1,0 +1,66 @@
+// The package is a well-formed Open Packaging Conventions file: every part is well-formed XML, has
+// a content type, and every relationship points at a part that exists.
+import { describe, expect, it } from 'vitest';
+import { renderDocx, type DocxPart } from '../../../src/write/docx/index.ts';
+import { sampleDecision, samplePlan } from '../../fixtures/model/sample.ts';
+import type { PlanDocument } from '../../../src/model/types.ts';
+import { unzip } from './helpers.ts';
+
+/** Tag balance of an XML text (elements only: the writer emits no comments, CDATA or DTD). */
+function wellFormedError(xml: string): string | undefined {
+  if (!xml.startsWith('<?xml version="1.0" encoding="UTF-8"')) return 'no XML declaration';
+  const stack: string[] = [];
+  for (const m of xml.slice(xml.indexOf('?>') + 2).matchAll(/<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|<|>/g)) {
+    if (m[0] === '<' || m[0] === '>') return `stray ${m[0]} at ${m.index}`;
+    const [, close, name, , empty] = m;
+    if (close) {
+      if (stack.pop() !== name) return `</${name}> closes nothing open at ${m.index}`;
+    } else if (!empty) stack.push(name);
+  }
+  if (stack.length !== 0) return `unclosed ${stack.join(', ')}`;
+  return undefined;
+}
+
+const cases: Array<[string, PlanDocument, DocxPart]> = [
+  ['plan package', samplePlan, { kind: 'package' }],
+  ['decision package', sampleDecision, { kind: 'package' }],
+  ['decision alone', sampleDecision, { kind: 'decision' }],
+  ['appendix alone', samplePlan, { kind: 'annex', id: samplePlan.annexes[0].id }],
+];
+
+describe.each(cases)('%s', (_name, doc, part) => {
+  it('has well-formed XML parts, each with a content type', async () => {
+    const pkg = await unzip(await renderDocx(doc, part));
+    const types = await pkg.text('[Content_Types].xml');
+    const defaults = [...types.matchAll(/<Default Extension="([^"]+)"/g)].map((m) => m[1]);
+    const overrides = [...types.matchAll(/<Override PartName="\/([^"]+)"/g)].map((m) => m[1]);
+    for (const name of pkg.names) {
+      expect(wellFormedError(await pkg.text(name)), name).toBeUndefined();
+      if (name === '[Content_Types].xml') continue;
+      expect(overrides.includes(name) || defaults.includes(name.split('.').pop()!), `${name} has no content type`).toBe(true);
+    }
+    for (const name of overrides) expect(pkg.has(name), `override for missing ${name}`).toBe(true);
+  });
+
+  it('resolves every relationship and every r:id of the document', async () => {
+    const pkg = await unzip(await renderDocx(doc, part));
+    const rels = async (file: string, base: string) =>
+      new Map([...(await pkg.text(file)).matchAll(/<Relationship Id="([^"]+)" Type="[^"]+" Target="([^"]+)"/g)].map((m) => [m[1], base + m[2]]));
+    for (const target of (await rels('_rels/.rels', '')).values()) expect(pkg.has(target), target).toBe(true);
+    const documentRels = await rels('word/_rels/document.xml.rels', 'word/');
+    for (const target of documentRels.values()) expect(pkg.has(target), target).toBe(true);
+    const used = [...(await pkg.text('word/document.xml')).matchAll(/r:id="([^"]+)"/g)].map((m) => m[1]);
+    expect(used.length).toBeGreaterThan(0);
+    for (const id of used) expect(documentRels.has(id), id).toBe(true);
+  });
+});
+
+describe('the well-formedness check', () => {
+  it('rejects unbalanced and stray markup', () => {
+    const decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+    expect(wellFormedError(`${decl}<a><b/></a>`)).toBeUndefined();
+    expect(wellFormedError(`${decl}<a><b></a>`)).toBeDefined();
+    expect(wellFormedError(`${decl}<a>x < y</a>`)).toBeDefined();
+    expect(wellFormedError(`${decl}<a t="1">`)).toBeDefined();
+  });
+});
