@@ -1,7 +1,7 @@
 // A plan file → ResolvedSource: read, parse with positions, follow `ke_thua` up any number of
 // levels (each layer merged onto the resolved layer above), validate the merged data, and resolve
-// the plan that binds its targets (thuc_hien.ke_hoach, else the parent). Resolved plans are cached
-// by real path, so a batch parses and merges each parent once.
+// the plan that binds its targets (thuc_hien.ke_hoach, else the parent). Resolved parents (and
+// bound plans) are cached by real path, so a batch parses and merges each parent once.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { KeHoach } from '../model/source-types.generated.ts';
@@ -72,7 +72,9 @@ function resolveAbs(ctx: Context, abs: string): LoadResult<ResolvedSource> {
   } finally {
     ctx.stack.pop();
   }
-  ctx.cache.set(abs, result);
+  // Only plans that others inherit from or implement are kept: a batch of a thousand commune
+  // plans would otherwise hold every one of them, resolved, for the whole build.
+  if (ctx.stack.length > 0) ctx.cache.set(abs, result);
   return result;
 }
 

@@ -8,7 +8,6 @@ import { BODY_PT, centredLine, ruleParagraph } from './paragraphs.ts';
 import { signatureTable } from './signature.ts';
 import { titleBlock, titleRuleMm } from './title-block.ts';
 import { pt } from './units.ts';
-
 import { p, tbl, type BodyElement } from './body.ts';
 
 export function decisionChildren(decision: Decision): BodyElement[] {
