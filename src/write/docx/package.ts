@@ -2,7 +2,7 @@
 // document needs — document, styles, settings, font table, two headers shared by every section,
 // and the core and app properties — zipped deterministically: entries in a fixed order, each dated
 // with the document's date, and no wall clock anywhere, so the same model gives the same bytes.
-import { zipSync, type Zippable } from 'fflate';
+import { zipArchive, zipEntry, type ZipEntry } from './zip.ts';
 import type { DocumentMeta } from '../../model/types.ts';
 import type { BodyElement } from './body.ts';
 import { emptyHeaderXml, HEADER_REL, pageNumberHeaderXml } from './sections.ts';
@@ -115,33 +115,45 @@ const FONT_TABLE =
   '<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>' +
   '</w:font></w:fonts>';
 
-const STYLES = stylesXml();
-const HEADER_PAGE_NUMBER = pageNumberHeaderXml();
-const HEADER_EMPTY = emptyHeaderXml();
-
 const encoder = new TextEncoder();
+
+/** Parts that are the same in every document, compressed once per process. */
+let fixedParts: Map<string, ZipEntry> | undefined;
+function fixed(name: string): ZipEntry {
+  fixedParts ??= new Map(
+    (
+      [
+        ['[Content_Types].xml', CONTENT_TYPES],
+        ['_rels/.rels', PACKAGE_RELS],
+        ['docProps/app.xml', APP_XML],
+        ['word/_rels/document.xml.rels', DOCUMENT_RELS],
+        ['word/fontTable.xml', FONT_TABLE],
+        ['word/header1.xml', pageNumberHeaderXml()],
+        ['word/header2.xml', emptyHeaderXml()],
+        ['word/settings.xml', SETTINGS],
+        ['word/styles.xml', stylesXml()],
+      ] as const
+    ).map(([name, xml]) => [name, zipEntry(name, encoder.encode(xml))]),
+  );
+  return fixedParts.get(name)!;
+}
 
 /** The zipped package of `sections`, with `meta` in its core properties. */
 export function packageBytes(sections: SectionXml[], meta: DocumentMeta): Buffer {
-  const [year, month, day] = meta.date.split('-').map(Number);
-  // Zip entries carry local DOS time: a local-time date keeps the stamp at 00:00 of the
-  // document's date in every time zone.
-  const mtime = new Date(year, month - 1, day);
-  const files: Array<[string, string]> = [
-    ['[Content_Types].xml', CONTENT_TYPES],
-    ['_rels/.rels', PACKAGE_RELS],
-    ['docProps/app.xml', APP_XML],
-    ['docProps/core.xml', coreXml(meta)],
-    ['word/_rels/document.xml.rels', DOCUMENT_RELS],
-    ['word/document.xml', documentXml(sections)],
-    ['word/fontTable.xml', FONT_TABLE],
-    ['word/header1.xml', HEADER_PAGE_NUMBER],
-    ['word/header2.xml', HEADER_EMPTY],
-    ['word/settings.xml', SETTINGS],
-    ['word/styles.xml', STYLES],
-  ];
-  const zippable: Zippable = {};
-  for (const [name, text] of files) zippable[name] = [encoder.encode(text), { level: 6, mtime }];
-  const bytes = zipSync(zippable);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return zipArchive(
+    [
+      fixed('[Content_Types].xml'),
+      fixed('_rels/.rels'),
+      fixed('docProps/app.xml'),
+      zipEntry('docProps/core.xml', encoder.encode(coreXml(meta))),
+      fixed('word/_rels/document.xml.rels'),
+      zipEntry('word/document.xml', encoder.encode(documentXml(sections))),
+      fixed('word/fontTable.xml'),
+      fixed('word/header1.xml'),
+      fixed('word/header2.xml'),
+      fixed('word/settings.xml'),
+      fixed('word/styles.xml'),
+    ],
+    meta.date,
+  );
 }

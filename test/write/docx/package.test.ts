@@ -5,6 +5,40 @@ import { renderDocx, type DocxPart } from '../../../src/write/docx/index.ts';
 import { sampleDecision, samplePlan } from '../../fixtures/model/sample.ts';
 import type { PlanDocument } from '../../../src/model/types.ts';
 import { unzip } from './helpers.ts';
+import { inflateRawSync } from 'node:zlib';
+
+function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of data) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Reads the archive through its central directory (as zip readers do) and checks every entry. */
+function zipProblems(bytes: Buffer): string[] {
+  const problems: string[] = [];
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || end + 22 !== bytes.length) return ['no end of central directory record at the end'];
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  if (at + bytes.readUInt32LE(end + 12) !== end) problems.push('central directory size or offset is wrong');
+  for (let i = 0; i < count; i++) {
+    if (bytes.readUInt32LE(at) !== 0x02014b50) return [...problems, `entry ${i}: no central header`];
+    const [crc, csize, size, nameLen, extraLen, commentLen, local] = [16, 20, 24, 28, 30, 32, 42].map((o) =>
+      o >= 28 && o <= 32 ? bytes.readUInt16LE(at + o) : bytes.readUInt32LE(at + o),
+    );
+    const name = bytes.toString('ascii', at + 46, at + 46 + nameLen);
+    if (bytes.readUInt32LE(local) !== 0x04034b50) problems.push(`${name}: no local header`);
+    const dataAt = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = inflateRawSync(bytes.subarray(dataAt, dataAt + csize));
+    if (data.length !== size) problems.push(`${name}: size ${data.length}, recorded ${size}`);
+    if (crc32(data) !== crc) problems.push(`${name}: CRC mismatch`);
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return problems;
+}
 
 /** Tag balance of an XML text (elements only: the writer emits no comments, CDATA or DTD). */
 function wellFormedError(xml: string): string | undefined {
@@ -29,6 +63,10 @@ const cases: Array<[string, PlanDocument, DocxPart]> = [
 ];
 
 describe.each(cases)('%s', (_name, doc, part) => {
+  it('is a valid zip: central directory, local headers, sizes and CRCs agree', async () => {
+    expect(zipProblems(await renderDocx(doc, part))).toEqual([]);
+  });
+
   it('has well-formed XML parts, each with a content type', async () => {
     const pkg = await unzip(await renderDocx(doc, part));
     const types = await pkg.text('[Content_Types].xml');
@@ -55,8 +93,15 @@ describe.each(cases)('%s', (_name, doc, part) => {
   });
 });
 
-describe('the well-formedness check', () => {
-  it('rejects unbalanced and stray markup', () => {
+describe('the checks themselves', () => {
+  it('zipProblems catches a corrupted entry', async () => {
+    const bytes = Buffer.from(await renderDocx(samplePlan, { kind: 'package' }));
+    const central = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt32LE(bytes.readUInt32LE(central + 16) ^ 1, central + 16); // flip a CRC bit
+    expect(zipProblems(bytes).join()).toMatch(/CRC mismatch/);
+  });
+
+  it('wellFormedError rejects unbalanced and stray markup', () => {
     const decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
     expect(wellFormedError(`${decl}<a><b/></a>`)).toBeUndefined();
     expect(wellFormedError(`${decl}<a><b></a>`)).toBeDefined();
