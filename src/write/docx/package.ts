@@ -44,7 +44,7 @@ export function documentXml(sections: SectionXml[]): string {
 /** A paragraph's markup with `sectPr` as the last of its properties. */
 function withSectionBreak(paragraph: string, sectPr: string): string {
   if (paragraph === '<w:p/>') return `<w:p><w:pPr>${sectPr}</w:pPr></w:p>`;
-  if (paragraph.startsWith('<w:p><w:pPr>')) return paragraph.replace('</w:pPr>', `${sectPr}</w:pPr>`);
+  if (paragraph.startsWith('<w:p><w:pPr>')) return paragraph.replace('</w:pPr>', () => `${sectPr}</w:pPr>`);
   return `<w:p><w:pPr>${sectPr}</w:pPr>${paragraph.slice('<w:p>'.length)}`;
 }
 
