@@ -1,7 +1,7 @@
 // Redline: the newer revision's document with Word tracked changes against the older one. The
 // model is marked (runs with change: insert/delete, removed paragraphs put back as deletions at
 // their old place) and the ordinary DOCX writer renders the marks as w:ins / w:del.
-import type { Block, PlanDocument, Run, Runs, TableBlock, TableCell, TextBlock } from '../model/types.ts';
+import type { Block, HeaderGrid, PlanDocument, Run, Runs, TableBlock, TableCell, TextBlock, TrackedLines } from '../model/types.ts';
 import { runsToText } from '../write/text/index.ts';
 import { diffTokens } from './words.ts';
 import { renderDocx } from '../write/docx/index.ts';
@@ -135,6 +135,25 @@ export function markBlocks<T extends Block>(oldBlocks: readonly T[], newBlocks: 
   return out as T[];
 }
 
+/** A line held as plain text, marked against its old text; undefined when it did not change. */
+function trackedLine(oldText: string | undefined, newText: string | undefined): Runs | undefined {
+  if (newText === undefined || newText === oldText) return undefined;
+  const runs = [{ text: newText }];
+  return oldText === undefined ? mark(runs, 'insert') : markedRuns([{ text: oldText }], runs);
+}
+
+type Lined = { header: HeaderGrid; attachedNote?: string };
+
+/** The header grid's number and date lines and the attached note, where they changed. */
+function trackedLines(oldPart: Lined | undefined, part: Lined): TrackedLines | undefined {
+  const lines: TrackedLines = {
+    numberLine: trackedLine(oldPart?.header.numberLine, part.header.numberLine),
+    placeDateLine: trackedLine(oldPart?.header.placeDateLine, part.header.placeDateLine),
+    attachedNote: trackedLine(oldPart?.attachedNote, part.attachedNote),
+  };
+  return Object.values(lines).some((l) => l !== undefined) ? lines : undefined;
+}
+
 export function redlineDocument(oldDoc: PlanDocument, newDoc: PlanDocument, revision: { author: string; date: string }): PlanDocument {
   const oldAnnexes = new Map(oldDoc.annexes.map((a) => [a.id, a]));
   return {
@@ -142,16 +161,23 @@ export function redlineDocument(oldDoc: PlanDocument, newDoc: PlanDocument, revi
     revision,
     decision: newDoc.decision && {
       ...newDoc.decision,
+      tracked: trackedLines(oldDoc.decision, newDoc.decision),
+      title: oldDoc.decision ? markedRuns(oldDoc.decision.title, newDoc.decision.title) : mark(newDoc.decision.title, 'insert'),
       bases: markBlocks(oldDoc.decision?.bases ?? [], newDoc.decision.bases),
       articles: markBlocks(oldDoc.decision?.articles ?? [], newDoc.decision.articles),
     },
     plan: {
       ...newDoc.plan,
+      tracked: trackedLines(oldDoc.plan, newDoc.plan),
       title: markedRuns(oldDoc.plan.title, newDoc.plan.title),
       preamble: markBlocks(oldDoc.plan.preamble, newDoc.plan.preamble),
       body: markBlocks(oldDoc.plan.body, newDoc.plan.body),
     },
-    annexes: newDoc.annexes.map((a) => ({ ...a, blocks: markBlocks(oldAnnexes.get(a.id)?.blocks ?? [], a.blocks) })),
+    annexes: newDoc.annexes.map((a) => {
+      const old = oldAnnexes.get(a.id);
+      const attachedNote = trackedLine(old?.attachedNote, a.attachedNote);
+      return { ...a, ...(attachedNote ? { tracked: { attachedNote } } : {}), blocks: markBlocks(old?.blocks ?? [], a.blocks) };
+    }),
   };
 }
 

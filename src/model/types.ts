@@ -103,8 +103,20 @@ export interface Recipients {
   lines: string[];
 }
 
+/**
+ * Set only in a redline document (kehoach diff --redline): lines the model otherwise holds as plain
+ * strings, as runs with tracked changes against the older revision. The DOCX writer prints these
+ * in place of the strings; other writers never see a redline document.
+ */
+export interface TrackedLines {
+  numberLine?: Runs;
+  placeDateLine?: Runs;
+  attachedNote?: Runs;
+}
+
 export interface Decision {
   header: HeaderGrid;
+  tracked?: TrackedLines;
   kind: string; // "QUYẾT ĐỊNH"
   title: Runs; // trích yếu, bold, centred
   authority: string; // "ỦY BAN NHÂN DÂN XÃ CAM HIỆP" (thẩm quyền ban hành)
@@ -116,6 +128,7 @@ export interface Decision {
 
 export interface PlanPart {
   header: HeaderGrid;
+  tracked?: TrackedLines;
   kind: string; // "KẾ HOẠCH" / "KẾ HOẠCH HÀNH ĐỘNG"
   title: Runs;
   /** "(Ban hành kèm theo Quyết định số … ngày … của …)" when promulgated by a decision. */
@@ -137,6 +150,7 @@ export interface Annex {
   title: string; // upper case
   /** "(Kèm theo Kế hoạch số 1590/KH-UBND ngày 27 tháng 02 năm 2024 của UBND thành phố Huế)" */
   attachedNote: string;
+  tracked?: Pick<TrackedLines, 'attachedNote'>;
   orientation: 'portrait' | 'landscape';
   blocks: Block[];
 }

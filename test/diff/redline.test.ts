@@ -73,4 +73,20 @@ describe('redlineDocument', () => {
     const runs = cells.flatMap((c) => c.paragraphs.flat()).filter((r) => r.change);
     expect(runs.map((r) => `${r.change}:${r.text}`)).toEqual(['delete:45', 'insert:60']);
   });
+
+  it('marks a changed number, date and appendix note (lines the model holds as text), and nothing else', () => {
+    const next: PlanDocument = structuredClone(samplePlan);
+    next.plan.header.numberLine = 'Số: 51/KH-UBND';
+    next.plan.header.placeDateLine = 'Phú Hồ, ngày 20 tháng 3 năm 2024';
+    for (const a of next.annexes) a.attachedNote = a.attachedNote.replace('50/KH-UBND ngày 18', '51/KH-UBND ngày 20');
+    const doc = redlineDocument(samplePlan, next, { author: 'A', date: '2024-03-20' });
+    expect(marked(doc.plan.tracked!.numberLine!)).toEqual(['delete: 50/KH-UBND', 'insert: 51/KH-UBND']);
+    expect(accepted(doc.plan.tracked!.placeDateLine!)).toBe('Phú Hồ, ngày 20 tháng 3 năm 2024');
+    expect(rejected(doc.plan.tracked!.placeDateLine!)).toBe('Phú Hồ, ngày 18 tháng 3 năm 2024');
+    expect(doc.plan.tracked!.attachedNote).toBeUndefined();
+    for (const a of doc.annexes) expect(marked(a.tracked!.attachedNote!)).toEqual(['delete:50/KH-UBND ', 'insert:51/KH-UBND ', 'delete:18 ', 'insert:20 ']);
+    const same = redlineDocument(samplePlan, structuredClone(samplePlan), { author: 'A', date: '2024-03-20' });
+    expect(same.plan.tracked).toBeUndefined();
+    expect(same.annexes.every((a) => a.tracked === undefined)).toBe(true);
+  });
 });

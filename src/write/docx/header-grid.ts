@@ -1,8 +1,9 @@
 // First-page header grid (Phụ lục I, mục IV "Sơ đồ bố trí": ô 1 Quốc hiệu và Tiêu ngữ, ô 2 tên cơ
 // quan, ô 3 số và ký hiệu, ô 4 địa danh và thời gian). Two rows so that "Số:" and the date sit on
 // the same line however many lines the agency name takes (mục II.4: ô 4 on the same line as ô 3).
-import type { HeaderGrid } from '../../model/types.ts';
+import type { HeaderGrid, TrackedLines } from '../../model/types.ts';
 import { centredLine, ruleParagraph } from './paragraphs.ts';
+import { lineContent } from './runs.ts';
 import { cellTextWidthMm, layoutCell, layoutRow, layoutTable } from './layout-table.ts';
 import { baselineShift, estimateLineWidthMm, pt } from './units.ts';
 
@@ -40,7 +41,7 @@ export function agencyRuleMm(lines: string[]): number {
   return Math.min(longest, cellTextWidthMm(HEADER_LEFT_MM)) * AGENCY_RULE_RATIO;
 }
 
-export function headerGrid(header: HeaderGrid): string {
+export function headerGrid(header: HeaderGrid, tracked: TrackedLines = {}): string {
   const left: string[] = [
     ...header.supervisingAgency.map((l) => centredLine(l, { sizePt: AGENCY_PT })),
     ...header.issuingAgency.map((l) => centredLine(l, { sizePt: AGENCY_PT, bold: true })),
@@ -61,9 +62,13 @@ export function headerGrid(header: HeaderGrid): string {
     rows.push(
       layoutRow([
         layoutCell(HEADER_LEFT_MM, [
-          centredLine(header.numberLine ?? '', { sizePt: NUMBER_PT }, { before: before + baselineShift(NUMBER_PT, datePt) }),
+          centredLine(lineContent(header.numberLine ?? '', tracked.numberLine, { sizePt: NUMBER_PT }), { sizePt: NUMBER_PT }, {
+            before: before + baselineShift(NUMBER_PT, datePt),
+          }),
         ]),
-        layoutCell(HEADER_RIGHT_MM, [centredLine(dateLine, { sizePt: datePt, italic: true }, { before })]),
+        layoutCell(HEADER_RIGHT_MM, [
+          centredLine(lineContent(dateLine, tracked.placeDateLine, { sizePt: datePt, italic: true }), { sizePt: datePt, italic: true }, { before }),
+        ]),
       ]),
     );
   }

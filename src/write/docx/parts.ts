@@ -8,12 +8,13 @@ import { BODY_PT, centredLine, ruleParagraph } from './paragraphs.ts';
 import { signatureTable } from './signature.ts';
 import { titleBlock, titleRuleMm } from './title-block.ts';
 import { pt } from './units.ts';
+import { lineContent } from './runs.ts';
 import { p, tbl, type BodyElement } from './body.ts';
 
 export function decisionChildren(decision: Decision): BodyElement[] {
   const width = textWidthMm('portrait');
   return [
-    tbl(headerGrid(decision.header)),
+    tbl(headerGrid(decision.header, decision.tracked)),
     ...titleBlock({ kind: decision.kind, title: decision.title, textWidthMm: width }).map(p),
     // Thẩm quyền ban hành: bold, upper case, centred (Mẫu 1.3).
     p(centredLine(decision.authority, { sizePt: BODY_PT, bold: true }, { before: pt(12), keepNext: true })),
@@ -29,8 +30,14 @@ export function planChildren(plan: PlanPart): BodyElement[] {
   const width = textWidthMm('portrait');
   const signed = plan.signature !== undefined || plan.recipients !== undefined;
   return [
-    tbl(headerGrid(plan.header)),
-    ...titleBlock({ kind: plan.kind, title: plan.title, attachedNote: plan.attachedNote, textWidthMm: width }).map(p),
+    tbl(headerGrid(plan.header, plan.tracked)),
+    ...titleBlock({
+      kind: plan.kind,
+      title: plan.title,
+      attachedNote: plan.attachedNote,
+      trackedAttachedNote: plan.tracked?.attachedNote,
+      textWidthMm: width,
+    }).map(p),
     ...plan.preamble.map((b) => p(textParagraph(b))),
     ...renderBlocks(plan.body, { keepLastWithNext: signed }),
     ...(signed ? [tbl(signatureTable(plan.signature, plan.recipients))] : []),
@@ -40,10 +47,11 @@ export function planChildren(plan: PlanPart): BodyElement[] {
 /** Mẫu 2.1: "Phụ lục I" normal case bold 14, title upper bold, "(Kèm theo …)" italic, short rule. */
 export function annexChildren(annex: Annex): BodyElement[] {
   const width = textWidthMm(annex.orientation);
+  const noteStyle = { sizePt: BODY_PT, italic: true };
   return [
     p(centredLine(annex.label, { sizePt: BODY_PT, bold: true }, { keepNext: true })),
     p(centredLine(annex.title, { sizePt: BODY_PT, bold: true }, { keepNext: true })),
-    p(centredLine(annex.attachedNote, { sizePt: BODY_PT, italic: true }, { keepNext: true })),
+    p(centredLine(lineContent(annex.attachedNote, annex.tracked?.attachedNote, noteStyle), noteStyle, { keepNext: true })),
     // 6 pt after: a table may follow directly and would otherwise touch the rule.
     p(ruleParagraph(titleRuleMm(annex.title, width), width, { before: pt(2), after: pt(6), keepNext: true })),
     ...renderBlocks(annex.blocks),

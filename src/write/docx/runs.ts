@@ -73,6 +73,11 @@ export function modelRuns(runs: Runs, style: RunStyle = {}): string {
   return out;
 }
 
+/** Content for centredLine: a line the model holds as text, or its tracked runs in a redline. */
+export function lineContent(text: string, tracked: Runs | undefined, style: RunStyle): string | { runs: string } {
+  return tracked ? { runs: modelRuns(tracked, style) } : text;
+}
+
 export function plainText(runs: Runs): string {
   return runs.map((r) => r.text).join('');
 }

@@ -2,7 +2,7 @@
 // then a solid rule 1/3–1/2 of the trích yếu line, centred (mục II.5b).
 import type { Runs } from '../../model/types.ts';
 import { BODY_PT, centredLine, ruleParagraph } from './paragraphs.ts';
-import { modelRuns, plainText } from './runs.ts';
+import { lineContent, modelRuns, plainText } from './runs.ts';
 import { estimateLineWidthMm, pt } from './units.ts';
 
 const RULE_RATIO = 0.42;
@@ -21,6 +21,8 @@ export interface TitleBlockInput {
   title: Runs;
   /** "(Kèm theo Quyết định số …)" — italic, under the title, before the rule (nd30.md §4.2). */
   attachedNote?: string;
+  /** The attached note with tracked changes, in a redline. */
+  trackedAttachedNote?: Runs;
   textWidthMm: number;
 }
 
@@ -31,7 +33,8 @@ export function titleBlock(input: TitleBlockInput): string[] {
     centredLine({ runs: modelRuns(input.title, { sizePt: BODY_PT, bold: true }) }, {}, { keepNext: true }),
   ];
   if (input.attachedNote) {
-    out.push(centredLine(input.attachedNote, { sizePt: BODY_PT, italic: true }, { keepNext: true }));
+    const style = { sizePt: BODY_PT, italic: true };
+    out.push(centredLine(lineContent(input.attachedNote, input.trackedAttachedNote, style), style, { keepNext: true }));
   }
   out.push(ruleParagraph(titleRuleMm(plainText(input.title), input.textWidthMm), input.textWidthMm, { before: pt(4) }));
   return out;

@@ -50,4 +50,17 @@ describe('tracked changes', () => {
     const xml = await (await unzip(await renderDocx(samplePlan, { kind: 'package' }))).text('word/document.xml');
     expect(xml).not.toMatch(/<w:(ins|del) /);
   });
+
+  it('marks changed header lines inside the header grid, in the lines’ own size and style', async () => {
+    const doc = structuredClone(samplePlan);
+    doc.revision = { author: 'A', date: '2024-03-20' };
+    doc.plan.tracked = {
+      numberLine: [{ text: 'Số: ' }, { text: '50/KH-UBND', change: 'delete' }, { text: '51/KH-UBND', change: 'insert' }],
+    };
+    const xml = await (await unzip(await renderDocx(doc, { kind: 'package' }))).text('word/document.xml');
+    const grid = xml.match(/<w:tbl>.*?<\/w:tbl>/s)![0];
+    expect(grid).toMatch(/<w:del [^>]*><w:r><w:rPr><w:sz w:val="26"\/><w:szCs w:val="26"\/><\/w:rPr><w:delText xml:space="preserve">50\/KH-UBND<\/w:delText>/);
+    expect(grid).toMatch(/<w:ins [^>]*><w:r><w:rPr><w:sz w:val="26"\/><w:szCs w:val="26"\/><\/w:rPr><w:t xml:space="preserve">51\/KH-UBND<\/w:t>/);
+    expect(xml.match(/<w:(?:ins|del) /g)).toHaveLength(2);
+  });
 });
