@@ -88,7 +88,7 @@ const docs: PlanDocument[] = filesN.map((f) => {
   if (!c.ok || !c.doc) throw new Error(`${f}: ${c.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`).join('; ')}`);
   return c.doc;
 });
-const docxRenderer = new DocxRenderer(); // as the batch renders: one layout per plan, parts cut out of it
+const docxRenderer = new DocxRenderer(); // as the batch renders: one layout per plan, every file assembled from it
 await new DocxRenderer().render(docs[0], { kind: 'package' }); // warm-up
 let t0 = performance.now();
 for (const doc of docs) for (const o of plannedOutputs(doc, ['docx'])) await docxRenderer.render(doc, o.target);

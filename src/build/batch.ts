@@ -104,7 +104,7 @@ async function buildOne(compiler: Compiler, source: string, options: BatchOption
   return { outcome, written, planFiles: compiled.resolved ? planInputs(compiled.resolved) : undefined };
 }
 
-// One DOCX renderer per process: a plan's package is laid out once and its parts cut out of it.
+// One DOCX renderer per process: a plan is laid out once and its package and part files assembled from it.
 let docx: Promise<import('../write/docx/index.ts').DocxRenderer> | undefined;
 function docxRenderer() {
   docx ??= import('../write/docx/index.ts').then((m) => new m.DocxRenderer());
