@@ -1,7 +1,7 @@
 // Redline: the newer revision's document with Word tracked changes against the older one. The
 // model is marked (runs with change: insert/delete, removed paragraphs put back as deletions at
 // their old place) and the ordinary DOCX writer renders the marks as w:ins / w:del.
-import type { Block, HeaderGrid, PlanDocument, Run, Runs, TableBlock, TableCell, TextBlock, TrackedLines } from '../model/types.ts';
+import type { Block, HeaderGrid, PlanDocument, Recipients, Run, Runs, Signature, TableBlock, TableCell, TextBlock, TrackedLines } from '../model/types.ts';
 import { runsToText } from '../write/text/index.ts';
 import { diffTokens } from './words.ts';
 import { renderDocx } from '../write/docx/index.ts';
@@ -142,14 +142,46 @@ function trackedLine(oldText: string | undefined, newText: string | undefined): 
   return oldText === undefined ? mark(runs, 'insert') : markedRuns([{ text: oldText }], runs);
 }
 
-type Lined = { header: HeaderGrid; attachedNote?: string };
+/**
+ * A list of lines marked against the old list: kept lines plain, a changed line word by word
+ * (paired in order within a run of changes), new lines inserted, removed ones put back as deletions.
+ * Undefined when nothing changed.
+ */
+function trackedLineList(oldLines: readonly string[], lines: readonly string[]): Runs[] | undefined {
+  if (oldLines.length === lines.length && oldLines.every((l, i) => l === lines[i])) return undefined;
+  const ops = diffTokens(oldLines, lines);
+  const out: Runs[] = [];
+  for (let i = 0; i < ops.length; ) {
+    if (ops[i][0] === 'same') {
+      out.push([{ text: lines[ops[i][2]] }]);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < ops.length && ops[j][0] !== 'same') j++;
+    const removed = ops.slice(i, j).filter((o) => o[0] === 'del').map((o) => oldLines[o[1]]);
+    const added = ops.slice(i, j).filter((o) => o[0] === 'ins').map((o) => lines[o[2]]);
+    for (let k = 0; k < Math.max(removed.length, added.length); k++) {
+      if (k < removed.length && k < added.length) out.push(markedRuns([{ text: removed[k] }], [{ text: added[k] }]));
+      else if (k < removed.length) out.push(mark([{ text: removed[k] }], 'delete'));
+      else out.push(mark([{ text: added[k] }], 'insert'));
+    }
+    i = j;
+  }
+  return out;
+}
 
-/** The header grid's number and date lines and the attached note, where they changed. */
+type Lined = { header: HeaderGrid; attachedNote?: string; signature?: Signature; recipients?: Recipients };
+
+/** The lines a part holds as text — header grid, attached note, signature block, recipients — where they changed. */
 function trackedLines(oldPart: Lined | undefined, part: Lined): TrackedLines | undefined {
   const lines: TrackedLines = {
     numberLine: trackedLine(oldPart?.header.numberLine, part.header.numberLine),
     placeDateLine: trackedLine(oldPart?.header.placeDateLine, part.header.placeDateLine),
     attachedNote: trackedLine(oldPart?.attachedNote, part.attachedNote),
+    recipients: part.recipients && trackedLineList(oldPart?.recipients?.lines ?? [], part.recipients.lines),
+    signatureLines: part.signature && trackedLineList(oldPart?.signature?.lines ?? [], part.signature.lines),
+    signatureName: part.signature && trackedLine(oldPart?.signature?.name, part.signature.name),
   };
   return Object.values(lines).some((l) => l !== undefined) ? lines : undefined;
 }

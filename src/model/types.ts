@@ -112,6 +112,11 @@ export interface TrackedLines {
   numberLine?: Runs;
   placeDateLine?: Runs;
   attachedNote?: Runs;
+  /** Nơi nhận lines, removed ones put back as deletions. */
+  recipients?: Runs[];
+  /** Signature lines (TM., KT., position), removed ones put back as deletions. */
+  signatureLines?: Runs[];
+  signatureName?: Runs;
 }
 
 export interface Decision {

@@ -89,4 +89,23 @@ describe('redlineDocument', () => {
     expect(same.plan.tracked).toBeUndefined();
     expect(same.annexes.every((a) => a.tracked === undefined)).toBe(true);
   });
+
+  it('marks the signature block and the recipients: changed lines word by word, new and removed lines whole', () => {
+    const next: PlanDocument = structuredClone(samplePlan);
+    const sig = next.plan.signature!;
+    const oldName = sig.name;
+    sig.name = 'Trần Văn Mới';
+    const oldLines = [...next.plan.recipients!.lines];
+    // One line removed, one added, the others kept.
+    next.plan.recipients!.lines = [oldLines[0], '- Phòng Văn hóa - Xã hội;', ...oldLines.slice(2)];
+    const doc = redlineDocument(samplePlan, next, { author: 'A', date: '2024-03-20' });
+    const t = doc.plan.tracked!;
+    expect(accepted(t.signatureName!)).toBe('Trần Văn Mới');
+    expect(rejected(t.signatureName!)).toBe(oldName);
+    expect(t.signatureLines).toBeUndefined();
+    const lines = t.recipients!;
+    expect(lines.map(accepted).filter(Boolean)).toEqual(next.plan.recipients!.lines);
+    expect(lines.map(rejected).filter(Boolean)).toEqual(oldLines);
+    expect(lines.filter((l) => l.every((r) => !r.change))).toHaveLength(oldLines.length - 1);
+  });
 });

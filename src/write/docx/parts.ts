@@ -22,7 +22,7 @@ export function decisionChildren(decision: Decision): BodyElement[] {
     ...decision.bases.map((b) => p(textParagraph(b, { italic: true }))),
     p(centredLine('QUYẾT ĐỊNH:', { sizePt: BODY_PT, bold: true }, { before: pt(12), keepNext: true })),
     ...renderBlocks(decision.articles, { keepLastWithNext: true }),
-    tbl(signatureTable(decision.signature, decision.recipients)),
+    tbl(signatureTable(decision.signature, decision.recipients, decision.tracked)),
   ];
 }
 
@@ -40,7 +40,7 @@ export function planChildren(plan: PlanPart): BodyElement[] {
     }).map(p),
     ...plan.preamble.map((b) => p(textParagraph(b))),
     ...renderBlocks(plan.body, { keepLastWithNext: signed }),
-    ...(signed ? [tbl(signatureTable(plan.signature, plan.recipients))] : []),
+    ...(signed ? [tbl(signatureTable(plan.signature, plan.recipients, plan.tracked))] : []),
   ];
 }
 

@@ -1,10 +1,10 @@
 // Ô 7a/7b/7c (chức vụ, chữ ký, họ tên) and ô 9b (Nơi nhận), Phụ lục I, mục II.7 and II.9: a
 // borderless two-column table — Nơi nhận at the left margin, the signature block centred in the
 // right half, their first lines on the same baseline.
-import type { Recipients, Signature } from '../../model/types.ts';
+import type { Recipients, Runs, Signature, TrackedLines } from '../../model/types.ts';
 import { layoutCell, layoutRow, layoutTable } from './layout-table.ts';
 import { BODY_PT, centredLine, paragraph } from './paragraphs.ts';
-import { run } from './runs.ts';
+import { lineContent, modelRuns, run, type RunStyle } from './runs.ts';
 import { baselineShift, pt } from './units.ts';
 
 /** Mẫu 1.4 signature table ≈ 53–63 mm | 101–111 mm (nd30.md §2.3), fitted to 165 mm. */
@@ -20,27 +20,35 @@ const SIGNATURE_GAP_LINES = 4;
 const BLOCK_BEFORE = pt(12);
 
 
-function leftLine(text: string, sizePt: number, style: { bold?: boolean; italic?: boolean }, before: number): string {
-  return paragraph({ keepNext: true, keepLines: true, spacing: { before, after: 0, line: 240 } }, run(text, { sizePt, ...style }));
+/** A left-aligned line kept with the block; `runs` is run markup. */
+function leftLine(runs: string, before: number): string {
+  return paragraph({ keepNext: true, keepLines: true, spacing: { before, after: 0, line: 240 } }, runs);
 }
 
-export function signatureTable(signature: Signature | undefined, recipients: Recipients | undefined): string {
+/** The lines to print: the model's, or in a redline their tracked runs (deleted lines included). */
+function lineRuns(lines: string[], tracked: Runs[] | undefined, style: RunStyle): string[] {
+  return tracked ? tracked.map((r) => modelRuns(r, style)) : lines.map((l) => run(l, style));
+}
+
+export function signatureTable(signature: Signature | undefined, recipients: Recipients | undefined, tracked: TrackedLines = {}): string {
   const left: string[] = [];
   if (recipients && recipients.lines.length > 0) {
     // Level with the first signature line: shift the 12 pt label down to the 14 pt baseline.
-    left.push(leftLine('Nơi nhận:', RECIPIENTS_LABEL_PT, { bold: true, italic: true }, BLOCK_BEFORE + baselineShift(RECIPIENTS_LABEL_PT, SIGNATURE_PT)));
-    for (const line of recipients.lines) left.push(leftLine(line, RECIPIENTS_PT, {}, 0));
+    const labelBefore = BLOCK_BEFORE + baselineShift(RECIPIENTS_LABEL_PT, SIGNATURE_PT);
+    left.push(leftLine(run('Nơi nhận:', { sizePt: RECIPIENTS_LABEL_PT, bold: true, italic: true }), labelBefore));
+    for (const line of lineRuns(recipients.lines, tracked.recipients, { sizePt: RECIPIENTS_PT })) left.push(leftLine(line, 0));
   } else {
     left.push('<w:p/>');
   }
 
   const right: string[] = [];
   if (signature) {
-    signature.lines.forEach((line, i) =>
-      right.push(centredLine(line, { sizePt: SIGNATURE_PT, bold: true }, { before: i === 0 ? BLOCK_BEFORE : 0, keepNext: true })),
+    const style = { sizePt: SIGNATURE_PT, bold: true };
+    lineRuns(signature.lines, tracked.signatureLines, style).forEach((runs, i) =>
+      right.push(centredLine({ runs }, style, { before: i === 0 ? BLOCK_BEFORE : 0, keepNext: true })),
     );
     for (let i = 0; i < SIGNATURE_GAP_LINES; i++) right.push(centredLine('', { sizePt: SIGNATURE_PT }, { keepNext: true }));
-    right.push(centredLine(signature.name, { sizePt: SIGNATURE_PT, bold: true }));
+    right.push(centredLine(lineContent(signature.name, tracked.signatureName, style), style));
   } else {
     right.push('<w:p/>');
   }

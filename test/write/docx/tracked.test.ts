@@ -63,4 +63,16 @@ describe('tracked changes', () => {
     expect(grid).toMatch(/<w:ins [^>]*><w:r><w:rPr><w:sz w:val="26"\/><w:szCs w:val="26"\/><\/w:rPr><w:t xml:space="preserve">51\/KH-UBND<\/w:t>/);
     expect(xml.match(/<w:(?:ins|del) /g)).toHaveLength(2);
   });
+
+  it('prints a removed recipient line as a deleted paragraph in the signature table', async () => {
+    const doc = structuredClone(samplePlan);
+    doc.revision = { author: 'A', date: '2024-03-20' };
+    const lines = doc.plan.recipients!.lines;
+    doc.plan.tracked = { recipients: [[{ text: lines[0] }], [{ text: '- Bỏ đi;', change: 'delete' }], ...lines.slice(1).map((l) => [{ text: l }])] };
+    const xml = await (await unzip(await renderDocx(doc, { kind: 'package' }))).text('word/document.xml');
+    const tables = xml.match(/<w:tbl>.*?<\/w:tbl>/gs)!;
+    const signature = tables.find((t) => t.includes('Nơi nhận:'))!;
+    expect(signature).toMatch(/<w:p><w:pPr><w:keepNext\/><w:keepLines\/>[^]*?<\/w:pPr><w:del [^>]*><w:r><w:rPr><w:sz w:val="22"\/><w:szCs w:val="22"\/><\/w:rPr><w:delText xml:space="preserve">- Bỏ đi;<\/w:delText><\/w:r><\/w:del><\/w:p>/);
+    expect(signature.match(/<w:p>/g)!.length).toBeGreaterThan(lines.length);
+  });
 });
