@@ -207,8 +207,9 @@ export function redlineDocument(oldDoc: PlanDocument, newDoc: PlanDocument, revi
     },
     annexes: newDoc.annexes.map((a) => {
       const old = oldAnnexes.get(a.id);
-      const attachedNote = trackedLine(old?.attachedNote, a.attachedNote);
-      return { ...a, ...(attachedNote ? { tracked: { attachedNote } } : {}), blocks: markBlocks(old?.blocks ?? [], a.blocks) };
+      const tracked = { attachedNote: trackedLine(old?.attachedNote, a.attachedNote), title: trackedLine(old?.title, a.title) };
+      const changed = tracked.attachedNote !== undefined || tracked.title !== undefined;
+      return { ...a, ...(changed ? { tracked } : {}), blocks: markBlocks(old?.blocks ?? [], a.blocks) };
     }),
   };
 }

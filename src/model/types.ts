@@ -155,7 +155,7 @@ export interface Annex {
   title: string; // upper case
   /** "(Kèm theo Kế hoạch số 1590/KH-UBND ngày 27 tháng 02 năm 2024 của UBND thành phố Huế)" */
   attachedNote: string;
-  tracked?: Pick<TrackedLines, 'attachedNote'>;
+  tracked?: Pick<TrackedLines, 'attachedNote'> & { title?: Runs };
   orientation: 'portrait' | 'landscape';
   blocks: Block[];
 }

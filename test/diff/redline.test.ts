@@ -79,12 +79,15 @@ describe('redlineDocument', () => {
     next.plan.header.numberLine = 'Số: 51/KH-UBND';
     next.plan.header.placeDateLine = 'Phú Hồ, ngày 20 tháng 3 năm 2024';
     for (const a of next.annexes) a.attachedNote = a.attachedNote.replace('50/KH-UBND ngày 18', '51/KH-UBND ngày 20');
+    next.annexes[0].title = `${next.annexes[0].title} (SỬA ĐỔI)`;
     const doc = redlineDocument(samplePlan, next, { author: 'A', date: '2024-03-20' });
     expect(marked(doc.plan.tracked!.numberLine!)).toEqual(['delete: 50/KH-UBND', 'insert: 51/KH-UBND']);
     expect(accepted(doc.plan.tracked!.placeDateLine!)).toBe('Phú Hồ, ngày 20 tháng 3 năm 2024');
     expect(rejected(doc.plan.tracked!.placeDateLine!)).toBe('Phú Hồ, ngày 18 tháng 3 năm 2024');
     expect(doc.plan.tracked!.attachedNote).toBeUndefined();
     for (const a of doc.annexes) expect(marked(a.tracked!.attachedNote!)).toEqual(['delete:50/KH-UBND ', 'insert:51/KH-UBND ', 'delete:18 ', 'insert:20 ']);
+    expect(marked(doc.annexes[0].tracked!.title!)).toEqual(['insert: (SỬA ĐỔI)']);
+    expect(doc.annexes[1].tracked!.title).toBeUndefined();
     const same = redlineDocument(samplePlan, structuredClone(samplePlan), { author: 'A', date: '2024-03-20' });
     expect(same.plan.tracked).toBeUndefined();
     expect(same.annexes.every((a) => a.tracked === undefined)).toBe(true);

@@ -47,10 +47,11 @@ export function planChildren(plan: PlanPart): BodyElement[] {
 /** Mẫu 2.1: "Phụ lục I" normal case bold 14, title upper bold, "(Kèm theo …)" italic, short rule. */
 export function annexChildren(annex: Annex): BodyElement[] {
   const width = textWidthMm(annex.orientation);
+  const titleStyle = { sizePt: BODY_PT, bold: true };
   const noteStyle = { sizePt: BODY_PT, italic: true };
   return [
     p(centredLine(annex.label, { sizePt: BODY_PT, bold: true }, { keepNext: true })),
-    p(centredLine(annex.title, { sizePt: BODY_PT, bold: true }, { keepNext: true })),
+    p(centredLine(lineContent(annex.title, annex.tracked?.title, titleStyle), titleStyle, { keepNext: true })),
     p(centredLine(lineContent(annex.attachedNote, annex.tracked?.attachedNote, noteStyle), noteStyle, { keepNext: true })),
     // 6 pt after: a table may follow directly and would otherwise touch the rule.
     p(ruleParagraph(titleRuleMm(annex.title, width), width, { before: pt(2), after: pt(6), keepNext: true })),
