@@ -1,13 +1,12 @@
 // The output layout of a build: for plans/<path>.yaml, files go to out/<path>/.
 import type { PlanDocument } from '../model/types.ts';
+import type { DocumentPart } from '../model/part-meta.ts';
 
 export type OutputFormat = 'docx' | 'pdf';
 
-export type OutputPart = { kind: 'package' } | { kind: 'decision' } | { kind: 'annex'; id: string };
-
 export interface PlannedOutput {
   part: 'package' | 'decision' | 'appendix';
-  target: OutputPart;
+  target: DocumentPart;
   format: OutputFormat;
   /** Path relative to the output root, POSIX separators. */
   path: string;

@@ -1,7 +1,7 @@
 // PDF side of a build: one browser for the whole batch (started on first use), each part of a
 // plan printed once and reused for the package and for the part's own file.
 import type { PlanDocument } from '../model/types.ts';
-import type { OutputPart } from './outputs.ts';
+import type { DocumentPart } from '../model/part-meta.ts';
 import { renderHtml, tinosFontCss, type HtmlPart } from '../write/html/index.ts';
 import { chooseFont } from '../write/html/fonts.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,7 +69,7 @@ export class PdfRenderer {
     return bytes;
   }
 
-  async render(doc: PlanDocument, target: OutputPart): Promise<Uint8Array> {
+  async render(doc: PlanDocument, target: DocumentPart): Promise<Uint8Array> {
     if (target.kind === 'package') {
       const parts = await Promise.all(packageParts(doc).map((p) => this.part(doc, p)));
       return assemblePdf(parts, doc.meta);

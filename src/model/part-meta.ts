@@ -1,6 +1,7 @@
 // Metadata of one output file: a decision or an appendix written on its own carries its own title.
 import type { DocumentMeta, PlanDocument } from './types.ts';
 
+/** Which part of a plan an output holds: the whole package, the decision alone, or one appendix. */
 export type DocumentPart = { kind: 'package' } | { kind: 'decision' } | { kind: 'annex'; id: string };
 
 export function partMeta(doc: PlanDocument, part: DocumentPart): DocumentMeta {

@@ -1,7 +1,7 @@
 // DOCX writer: PlanDocument → .docx bytes. Reads only the model; every text rule (numbering,
 // punctuation, case) has already been applied by the model builder.
 import type { PlanDocument } from '../../model/types.ts';
-import { partMeta } from '../../model/part-meta.ts';
+import { partMeta, type DocumentPart } from '../../model/part-meta.ts';
 import { annexChildren, decisionChildren, planChildren } from './parts.ts';
 import { sectionProperties } from './sections.ts';
 import { withRevisions } from './runs.ts';
@@ -9,7 +9,6 @@ import { LAST_MODIFIED_BY, packageBytes, type SectionXml } from './package.ts';
 
 export { LAST_MODIFIED_BY } from './package.ts';
 
-export type DocxPart = { kind: 'package' } | { kind: 'decision' } | { kind: 'annex'; id: string };
 
 /** The document's sections in order: the decision (if any), the plan, each appendix. */
 function layoutSections(doc: PlanDocument): SectionXml[] {
@@ -22,7 +21,7 @@ function layoutSections(doc: PlanDocument): SectionXml[] {
 }
 
 /** Position of a part among the document's sections: decision, plan, appendices. */
-function sectionIndex(doc: PlanDocument, part: Exclude<DocxPart, { kind: 'package' }>): number {
+function sectionIndex(doc: PlanDocument, part: Exclude<DocumentPart, { kind: 'package' }>): number {
   if (part.kind === 'decision') {
     if (!doc.decision) throw new Error(`Văn bản ${doc.source} không có quyết định ban hành kèm theo.`);
     return 0;
@@ -32,14 +31,14 @@ function sectionIndex(doc: PlanDocument, part: Exclude<DocxPart, { kind: 'packag
   return (doc.decision ? 2 : 1) + i;
 }
 
-function packagePart(doc: PlanDocument, part: DocxPart, sections: SectionXml[]): Buffer {
+function packagePart(doc: PlanDocument, part: DocumentPart, sections: SectionXml[]): Buffer {
   if (part.kind === 'package') return packageBytes(sections, doc.meta);
   // A decision or an appendix on its own is the same section as in the package.
   return packageBytes([sections[sectionIndex(doc, part)]], partMeta(doc, part));
 }
 
 /** Renders one part of the document: the whole package, the decision alone, or one appendix. */
-export async function renderDocx(doc: PlanDocument, part: DocxPart): Promise<Buffer> {
+export async function renderDocx(doc: PlanDocument, part: DocumentPart): Promise<Buffer> {
   if (part.kind !== 'package') sectionIndex(doc, part); // a missing part fails before any layout work
   return packagePart(doc, part, layoutSections(doc));
 }
@@ -51,7 +50,7 @@ export async function renderDocx(doc: PlanDocument, part: DocxPart): Promise<Buf
 export class DocxRenderer {
   private readonly laidOut = new WeakMap<PlanDocument, SectionXml[]>();
 
-  async render(doc: PlanDocument, part: DocxPart): Promise<Buffer> {
+  async render(doc: PlanDocument, part: DocumentPart): Promise<Buffer> {
     if (part.kind !== 'package') sectionIndex(doc, part);
     let sections = this.laidOut.get(doc);
     if (!sections) this.laidOut.set(doc, (sections = layoutSections(doc)));

@@ -26,7 +26,7 @@ export interface SectionXml {
  * (ECMA-376 §17.6.17): the section's own last paragraph, or an empty one after a closing table;
  * the last section's properties are the body's own w:sectPr.
  */
-export function documentXml(sections: SectionXml[]): string {
+function documentXml(sections: SectionXml[]): string {
   let body = '';
   sections.forEach((s, i) => {
     const last = i === sections.length - 1;
@@ -117,43 +117,34 @@ const FONT_TABLE =
 
 const encoder = new TextEncoder();
 
-/** Parts that are the same in every document, compressed once per process. */
-let fixedParts: Map<string, ZipEntry> | undefined;
-function fixed(name: string): ZipEntry {
-  fixedParts ??= new Map(
-    (
-      [
-        ['[Content_Types].xml', CONTENT_TYPES],
-        ['_rels/.rels', PACKAGE_RELS],
-        ['docProps/app.xml', APP_XML],
-        ['word/_rels/document.xml.rels', DOCUMENT_RELS],
-        ['word/fontTable.xml', FONT_TABLE],
-        ['word/header1.xml', pageNumberHeaderXml()],
-        ['word/header2.xml', emptyHeaderXml()],
-        ['word/settings.xml', SETTINGS],
-        ['word/styles.xml', stylesXml()],
-      ] as const
-    ).map(([name, xml]) => [name, zipEntry(name, encoder.encode(xml))]),
-  );
-  return fixedParts.get(name)!;
-}
+/**
+ * Every part of the package, in the order it is stored ([Content_Types].xml and the package
+ * relationships first, as readers that stream the zip expect). A part is either the same in every
+ * document — compressed once per process — or made from the document.
+ */
+const PARTS: ReadonlyArray<readonly [string, string | ((sections: SectionXml[], meta: DocumentMeta) => string)]> = [
+  ['[Content_Types].xml', CONTENT_TYPES],
+  ['_rels/.rels', PACKAGE_RELS],
+  ['docProps/app.xml', APP_XML],
+  ['docProps/core.xml', (_sections, meta) => coreXml(meta)],
+  ['word/_rels/document.xml.rels', DOCUMENT_RELS],
+  ['word/document.xml', (sections) => documentXml(sections)],
+  ['word/fontTable.xml', FONT_TABLE],
+  ['word/header1.xml', pageNumberHeaderXml()],
+  ['word/header2.xml', emptyHeaderXml()],
+  ['word/settings.xml', SETTINGS],
+  ['word/styles.xml', stylesXml()],
+];
+
+const compressedFixed = new Map<string, ZipEntry>();
 
 /** The zipped package of `sections`, with `meta` in its core properties. */
 export function packageBytes(sections: SectionXml[], meta: DocumentMeta): Buffer {
-  return zipArchive(
-    [
-      fixed('[Content_Types].xml'),
-      fixed('_rels/.rels'),
-      fixed('docProps/app.xml'),
-      zipEntry('docProps/core.xml', encoder.encode(coreXml(meta))),
-      fixed('word/_rels/document.xml.rels'),
-      zipEntry('word/document.xml', encoder.encode(documentXml(sections))),
-      fixed('word/fontTable.xml'),
-      fixed('word/header1.xml'),
-      fixed('word/header2.xml'),
-      fixed('word/settings.xml'),
-      fixed('word/styles.xml'),
-    ],
-    meta.date,
-  );
+  const entries = PARTS.map(([name, content]) => {
+    if (typeof content === 'function') return zipEntry(name, encoder.encode(content(sections, meta)));
+    let entry = compressedFixed.get(name);
+    if (!entry) compressedFixed.set(name, (entry = zipEntry(name, encoder.encode(content))));
+    return entry;
+  });
+  return zipArchive(entries, meta.date);
 }

@@ -23,7 +23,7 @@ export type Align = 'left' | 'center' | 'right' | 'justify';
 
 const JC: Record<Align, string> = { left: 'left', center: 'center', right: 'right', justify: 'both' };
 
-export interface ParagraphProps {
+interface ParagraphProps {
   /** A paragraph style id (styles.ts). */
   style?: string;
   keepNext?: boolean;
@@ -39,7 +39,7 @@ export interface ParagraphProps {
 }
 
 /** w:pPr children in schema order (ECMA-376 §17.3.1.26: pStyle, keepNext, keepLines, pBdr, spacing, ind, jc, rPr). */
-export function paragraphProperties(p: ParagraphProps): string {
+function paragraphProperties(p: ParagraphProps): string {
   let props = '';
   if (p.style) props += `<w:pStyle w:val="${p.style}"/>`;
   if (p.keepNext) props += '<w:keepNext/>';

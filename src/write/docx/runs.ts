@@ -12,7 +12,7 @@ export interface RunStyle {
 }
 
 /** w:rPr in schema order (ECMA-376 §17.3.2.28: b, bCs, i, iCs, …, sz, szCs), or '' when empty. */
-export function runProperties(style: RunStyle): string {
+function runProperties(style: RunStyle): string {
   let props = '';
   if (style.bold) props += '<w:b/><w:bCs/>';
   if (style.italic) props += '<w:i/><w:iCs/>';

@@ -1,7 +1,8 @@
 // A minimal deterministic ZIP writer (PKWARE APPNOTE 6.3.10, §4.3): deflated entries, ASCII names,
 // no extra fields, no data descriptors, every entry dated 00:00 of one day. Entries are compressed
 // separately from writing the archive, so parts that never change are compressed once per process.
-import { crc32 as nativeCrc32, deflateRawSync } from 'node:zlib';
+// A default import: a named import of crc32 would fail to link on Node before 20.15, which lacks it.
+import zlib from 'node:zlib';
 
 export interface ZipEntry {
   name: Buffer;
@@ -12,9 +13,8 @@ export interface ZipEntry {
 
 let crcTable: Uint32Array | undefined;
 
-/** CRC-32 (ISO-HDLC), from zlib where Node has it (20.15+), else by table. */
-function crc32(data: Uint8Array): number {
-  if (typeof nativeCrc32 === 'function') return nativeCrc32(data) >>> 0;
+/** CRC-32 (ISO-HDLC) by table: Node before 20.15 has no zlib.crc32. */
+export function tableCrc32(data: Uint8Array): number {
   crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -25,8 +25,10 @@ function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+const crc32 = typeof zlib.crc32 === 'function' ? (data: Uint8Array) => zlib.crc32(data) >>> 0 : tableCrc32;
+
 export function zipEntry(name: string, data: Uint8Array): ZipEntry {
-  return { name: Buffer.from(name, 'ascii'), crc: crc32(data), size: data.length, compressed: deflateRawSync(data, { level: 6 }) };
+  return { name: Buffer.from(name, 'ascii'), crc: crc32(data), size: data.length, compressed: zlib.deflateRawSync(data, { level: 6 }) };
 }
 
 /** DOS date of `YYYY-MM-DD` (APPNOTE §4.4.6): bits 9–15 year − 1980, 5–8 month, 0–4 day. */

@@ -4,10 +4,9 @@
 import type { PlanDocument } from '../../model/types.ts';
 import { renderHtml, type HtmlOptions, type HtmlPart } from '../html/index.ts';
 import { assemblePdf, finalizePdf } from './assemble.ts';
-import { partMeta } from '../../model/part-meta.ts';
+import { partMeta, type DocumentPart } from '../../model/part-meta.ts';
 import type { PdfPrinter } from './printer.ts';
 
-export type PdfPart = { kind: 'package' } | { kind: 'decision' } | { kind: 'annex'; id: string };
 
 /** The HTML parts of the package in reading order: decision, plan, appendices. */
 export function packageParts(doc: PlanDocument): HtmlPart[] {
@@ -20,7 +19,7 @@ export function packageParts(doc: PlanDocument): HtmlPart[] {
 
 export async function renderPdf(
   doc: PlanDocument,
-  part: PdfPart,
+  part: DocumentPart,
   printer: PdfPrinter,
   opts: HtmlOptions = {},
 ): Promise<Buffer> {

@@ -1,7 +1,8 @@
 // The package is a well-formed Open Packaging Conventions file: every part is well-formed XML, has
 // a content type, and every relationship points at a part that exists.
 import { describe, expect, it } from 'vitest';
-import { renderDocx, type DocxPart } from '../../../src/write/docx/index.ts';
+import { renderDocx } from '../../../src/write/docx/index.ts';
+import type { DocumentPart } from '../../../src/model/part-meta.ts';
 import { sampleDecision, samplePlan } from '../../fixtures/model/sample.ts';
 import type { PlanDocument } from '../../../src/model/types.ts';
 import { unzip } from './helpers.ts';
@@ -55,7 +56,7 @@ function wellFormedError(xml: string): string | undefined {
   return undefined;
 }
 
-const cases: Array<[string, PlanDocument, DocxPart]> = [
+const cases: Array<[string, PlanDocument, DocumentPart]> = [
   ['plan package', samplePlan, { kind: 'package' }],
   ['decision package', sampleDecision, { kind: 'package' }],
   ['decision alone', sampleDecision, { kind: 'decision' }],
