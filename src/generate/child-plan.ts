@@ -73,7 +73,8 @@ export function childPlanSource(input: ChildPlanInput): string {
   const { parent, parentDoc, unit, project } = input;
   const fromDir = path.posix.dirname(input.target);
   const parentLink = path.posix.relative(fromDir, input.parentFile);
-  const schema = path.posix.relative(fromDir, 'schemas/plan.schema.json');
+  // A child validates against the overlay form of the plan schema: inherited keys are optional.
+  const schema = path.posix.relative(fromDir, 'schemas/plan-child.schema.json');
   const year = parentDoc.meta.year;
   const name = unitNames(unit, project.levels).ten_day_du;
   const parentNumber = parentDoc.plan.header.numberLine?.replace(/^Số:\s*/, '') ?? '';

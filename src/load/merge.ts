@@ -81,7 +81,7 @@ class Merger {
   /** Child value over parent value, for the member named `key`. */
   value(parent: unknown, child: unknown, key: string | number | undefined): unknown {
     if (isPlainObject(parent) && isPlainObject(child) && !(typeof key === 'string' && ATOMIC_KEYS.has(key))) {
-      return this.map(parent, child, false, undefined, key === 'o');
+      return this.map(parent, child, false, undefined, typeof key === 'string' && ATOMIC_MEMBER_KEYS.has(key));
     }
     if (Array.isArray(parent) && isKeyedList(key, child)) return this.keyed(parent, child, String(key));
     return this.adopt(child, key, 'new');
@@ -240,7 +240,9 @@ const ROOT_SKIP: ReadonlySet<string> = new Set(['ke_thua']);
  * and the signer (the city's KT. line must not survive under the commune's chairman). The cells
  * of a row's `o` map are replaced whole too (a child's "30" must not keep the parent's comparator).
  */
-const ATOMIC_KEYS: ReadonlySet<string> = new Set(['thuc_hien', 'ky']);
+export const ATOMIC_KEYS: ReadonlySet<string> = new Set(['thuc_hien', 'ky']);
+/** Maps whose members are each replaced whole (the cells of a row). */
+export const ATOMIC_MEMBER_KEYS: ReadonlySet<string> = new Set(['o']);
 
 /** Merges one child layer (parsed, with positions) over the resolved data of its parent. */
 export function mergeLayer(parent: unknown, child: unknown, childFile: string): LoadResult<unknown> {
