@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// Entry point of the `kehoach` command: runs the TypeScript CLI through tsx's loader.
-import { register } from 'tsx/esm/api';
+// Entry point of the `kehoach` command: runs the CLI compiled into dist/ by `npm run compile`
+// (which npm ci runs as `prepare`). Development without compiling: `npm run dev -- <lệnh> …`.
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+let main;
+try {
+  ({ main } = await import(entry.href));
+} catch (err) {
+  if (err?.code !== 'ERR_MODULE_NOT_FOUND' || !String(err.message).includes(fileURLToPath(entry))) throw err;
+  process.stderr.write('kehoach: chưa có bản biên dịch (dist/): chạy npm run compile (hoặc npm ci) trong thư mục của kehoach\n');
+  process.exit(3);
+}
 process.exitCode = await main(process.argv.slice(2));

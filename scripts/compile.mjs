@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Compiles src/ into dist/ (git-ignored), which bin/kehoach.js runs: starting through tsx cost
+// about 0.9 s per command. dist/.source-hash records a hash of every input, so a compile is
+// skipped when nothing changed and a stale dist/ is found without trusting file times (a git
+// checkout sets them all). Run by npm's `prepare` (npm ci), `npm test`, `npm run build` and the
+// vitest global setup.
+//   node scripts/compile.mjs           compile if stale
+//   node scripts/compile.mjs --check   exit 1 with a message if stale, compile nothing
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const distDir = path.join(root, 'dist');
+const stampFile = path.join(distDir, '.source-hash');
+
+/** Everything the compiled output depends on, in a fixed order. */
+function inputs() {
+  const files = ['tsconfig.json', 'tsconfig.build.json', 'scripts/compile.mjs', 'package-lock.json'];
+  const walk = (rel) => {
+    for (const e of readdirSync(path.join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts')) files.push(p);
+    }
+  };
+  walk('src');
+  return files;
+}
+
+export function sourceHash() {
+  const hash = createHash('sha256');
+  for (const f of inputs()) hash.update(`${f}\0`).update(readFileSync(path.join(root, f))).update('\0');
+  return hash.digest('hex');
+}
+
+export function isFresh(hash = sourceHash()) {
+  return existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === hash;
+}
+
+export const STALE_MESSAGE = 'dist/ (bản biên dịch của kehoach) đã cũ hoặc chưa có: chạy npm run compile';
+
+/** Compiles when stale. Returns true when it compiled; throws with tsc's output when tsc fails. */
+export function compile({ quiet = false } = {}) {
+  const hash = sourceHash();
+  if (isFresh(hash)) return false;
+  if (!quiet) process.stderr.write('kehoach: biên dịch src/ → dist/ …\n');
+  // A clean folder, so a deleted or renamed source leaves no module behind.
+  rmSync(distDir, { recursive: true, force: true });
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) {
+    rmSync(distDir, { recursive: true, force: true });
+    throw new Error(`tsc không biên dịch được src/ (sửa lỗi rồi chạy lại npm run compile):\n${r.stdout}${r.stderr}`);
+  }
+  writeFileSync(stampFile, `${hash}\n`);
+  return true;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--check')) {
+    if (!isFresh()) {
+      process.stderr.write(`${STALE_MESSAGE}\n`);
+      process.exit(1);
+    }
+  } else {
+    try {
+      compile();
+    } catch (err) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+  }
+}

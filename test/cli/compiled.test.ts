@@ -1,0 +1,55 @@
+// bin/kehoach.js runs the compiled dist/; scripts/compile.mjs tells a stale dist/ from a fresh one.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot, runCli } from '../helpers/cli.ts';
+
+function node(args: string[], cwd: string) {
+  return spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
+}
+
+describe('the compiled command line', () => {
+  it('runs from a dist/ that matches the sources', () => {
+    const check = node(['scripts/compile.mjs', '--check'], repoRoot);
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+    const r = runCli(['--version']);
+    expect(r.stdout).toBe(`kehoach ${JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version}\n`);
+  });
+
+  it('finds a dist/ stale when a source changes', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'kehoach-compile-'));
+    try {
+      for (const f of ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json']) copyFileSync(path.join(repoRoot, f), path.join(tmp, f));
+      cpSync(path.join(repoRoot, 'scripts'), path.join(tmp, 'scripts'), { recursive: true });
+      cpSync(path.join(repoRoot, 'src'), path.join(tmp, 'src'), { recursive: true });
+      const missing = node(['scripts/compile.mjs', '--check'], tmp);
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain('chạy npm run compile');
+      mkdirSync(path.join(tmp, 'dist'));
+      copyFileSync(path.join(repoRoot, 'dist/.source-hash'), path.join(tmp, 'dist/.source-hash'));
+      expect(node(['scripts/compile.mjs', '--check'], tmp).status).toBe(0);
+      appendFileSync(path.join(tmp, 'src/cli/main.ts'), '\n// edited\n');
+      const stale = node(['scripts/compile.mjs', '--check'], tmp);
+      expect(stale.status).toBe(1);
+      expect(stale.stderr).toContain('đã cũ');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('says how to compile when dist/ is missing, without a stack trace', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'kehoach-bin-'));
+    try {
+      cpSync(path.join(repoRoot, 'bin'), path.join(tmp, 'bin'), { recursive: true });
+      copyFileSync(path.join(repoRoot, 'package.json'), path.join(tmp, 'package.json'));
+      const r = node([path.join(tmp, 'bin/kehoach.js'), 'check'], tmp);
+      expect(r.status).toBe(3);
+      expect(r.stderr).toBe('kehoach: chưa có bản biên dịch (dist/): chạy npm run compile (hoặc npm ci) trong thư mục của kehoach\n');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
