@@ -9,6 +9,7 @@ import { loadProject } from '../../src/load/project.ts';
 import { resolvePlan } from '../../src/load/resolve.ts';
 import { formatDiagnostic } from '../../src/load/diagnostic.ts';
 import { GENERATORS, type BadCase } from '../fixtures/bad/generators.ts';
+import { expectWithin } from '../helpers/budget.ts';
 
 const BAD = path.resolve(import.meta.dirname, '../fixtures/bad');
 
@@ -61,7 +62,7 @@ describe('bad-input corpus', () => {
         // Messages are for clerks: Vietnamese, no stack traces.
         for (const d of ds) expect(d.message).not.toMatch(/\n\s+at /);
       }
-      expect(ms).toBeLessThan(exp.maxMs ?? 5000);
+      expectWithin(ms, exp.maxMs ?? 5000, name);
     });
   }
 });

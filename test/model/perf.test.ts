@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeProject, UNITS } from './project-fixture.ts';
 import { buildAndCheck } from '../../src/check/index.ts';
+import { expectWithin } from '../helpers/budget.ts';
 
 const N = 200;
 
@@ -34,7 +35,7 @@ describe('performance', () => {
     }
     const perPlan = (performance.now() - t0) / N;
     expect(blocks).toBe(N * (8 * (1 + 6 * 3) + 1));
-    expect(perPlan).toBeLessThan(10);
+    expectWithin(perPlan, 10, 'model + checks per plan');
     if (process.env.KEHOACH_PERF) console.log(`${perPlan.toFixed(2)} ms per plan`);
   }, 60_000);
 });
