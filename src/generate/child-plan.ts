@@ -8,6 +8,7 @@ import type { PlanDocument } from '../model/types.ts';
 import type { ProjectData, ResolvedSource } from '../load/types.ts';
 import { collectTargets, targetText, type TargetCell } from './targets.ts';
 import { unitNames } from '../template/unit-names.ts';
+import { planCitation } from '../model/implemented.ts';
 
 export interface ChildPlanInput {
   root: string;
@@ -77,7 +78,6 @@ export function childPlanSource(input: ChildPlanInput): string {
   const schema = path.posix.relative(fromDir, 'schemas/plan-child.schema.json');
   const year = parentDoc.meta.year;
   const name = unitNames(unit, project.levels).ten_day_du;
-  const parentNumber = parentDoc.plan.header.numberLine?.replace(/^Số:\s*/, '') ?? '';
   const head = {
     ke_thua: parentLink,
     don_vi: unit.id,
@@ -103,7 +103,7 @@ export function childPlanSource(input: ChildPlanInput): string {
   const targets = targetSkeleton(collectTargets(parent.data));
   return [
     `# yaml-language-server: $schema=${schema}`,
-    `# Kế hoạch của ${name} triển khai Kế hoạch số ${parentNumber} (${input.parentFile}).`,
+    `# Kế hoạch của ${name} triển khai ${planCitation(parent, project)} (${input.parentFile}).`,
     `# Tạo bằng: kehoach new --from ${input.parentFile} --unit ${unit.id}`,
     `# Kế hoạch này kế thừa toàn bộ nội dung kế hoạch cấp trên; chỉ ghi những gì khác.`,
     '',

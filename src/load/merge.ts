@@ -88,13 +88,13 @@ class Merger {
   }
 
   /** Deep merge; the parent's key order first, the child's new keys after. */
-  map(parent: Obj, child: Obj, isItem: boolean, skip?: ReadonlySet<string>, atomicMembers = false): Obj {
+  map(parent: Obj, child: Obj, isItem: boolean, skip?: ReadonlySet<string>, atomicMembers = false, notInherited?: ReadonlySet<string>): Obj {
     const out: Obj = {};
     const slots: Slots = new Map();
     const ps = slotsOf(parent);
     const cs = slotsOf(child);
     for (const [k, pv] of Object.entries(parent)) {
-      if (skip?.has(k)) continue;
+      if (skip?.has(k) || notInherited?.has(k)) continue;
       if (Object.prototype.hasOwnProperty.call(child, k)) {
         setOwn(out, k, atomicMembers ? this.adopt(child[k], k, 'new') : this.value(pv, child[k], k));
         const s = cs?.get(k);
@@ -106,7 +106,7 @@ class Merger {
       }
     }
     for (const [k, cv] of Object.entries(child)) {
-      if (Object.prototype.hasOwnProperty.call(parent, k) || skip?.has(k) || (isItem && isOp(k))) continue;
+      if ((Object.prototype.hasOwnProperty.call(parent, k) && !notInherited?.has(k)) || skip?.has(k) || (isItem && isOp(k))) continue;
       setOwn(out, k, this.adopt(cv, k, 'new'));
       const s = cs?.get(k);
       if (s) slots.set(k, s);
@@ -235,6 +235,14 @@ function unknownIdMessage(op: string, id: string, key: string, known: Map<string
 const ROOT_SKIP: ReadonlySet<string> = new Set(['ke_thua']);
 
 /**
+ * What a child never takes from a parent promulgated by a decision: the decision itself (its
+ * number, date, authority, căn cứ, đề nghị, Điều, signer and Nơi nhận are the parent's identity,
+ * not the plan's content) and the date, which is the decision's date. The child states its own
+ * date, and its own `quyet_dinh` if a decision of its own promulgates it.
+ */
+const DECISION_IDENTITY: ReadonlySet<string> = new Set(['quyet_dinh', 'ngay', 'so', 'ky_hieu']);
+
+/**
  * Maps that stand for one thing and are replaced whole, never merged field by field: the
  * implemented document (a child's `ke_hoach` merged with the parent's `van_ban` would name two)
  * and the signer (the city's KT. line must not survive under the commune's chairman). The cells
@@ -248,7 +256,9 @@ export const ATOMIC_MEMBER_KEYS: ReadonlySet<string> = new Set(['o']);
 export function mergeLayer(parent: unknown, child: unknown, childFile: string): LoadResult<unknown> {
   const m = new Merger(childFile);
   const value =
-    isPlainObject(parent) && isPlainObject(child) ? m.map(parent, child, false, ROOT_SKIP) : m.adopt(child, undefined, 'new');
+    isPlainObject(parent) && isPlainObject(child)
+      ? m.map(parent, child, false, ROOT_SKIP, false, isPlainObject(parent.quyet_dinh) ? DECISION_IDENTITY : undefined)
+      : m.adopt(child, undefined, 'new');
   return { value, diagnostics: m.diagnostics };
 }
 

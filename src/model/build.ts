@@ -13,6 +13,7 @@ import { decisionSymbol, kindOf, planSymbol } from './identity.ts';
 import { implementedDocument, ownThucHien, defaultSentence } from './implemented.ts';
 import { isoDate, longDate, numberAndSymbol, numberLine, parseDate, placeDateLine, type PartialDate } from './dates.ts';
 import { buildRecipients, buildSignature } from './signature.ts';
+import { decisionReference, defaultAuthority } from './promulgation.ts';
 import { lowerFirstRuns, runsText, sentenceCase, upper, withEnding } from '../text/case.ts';
 
 export interface BuildResult {
@@ -77,14 +78,14 @@ export function buildWithTexts(src: ResolvedSource, project: ProjectData): Build
     }
   }
   basis.forEach((b, i) => (b.runs = withEnding(b.runs, i === basis.length - 1 ? '.' : ';')));
-  const moDau = toList(data.mo_dau).map(
+  const moDau = toList(data.mo_dau ?? undefined).map(
     (s, k): TextBlock => ({ type: 'text', role: 'paragraph', runs: text.runs(s, Array.isArray(data.mo_dau) ? ['mo_dau', k] : ['mo_dau']), ref: `mo-dau/${k}` }),
   );
 
   const body: PlanPart['body'] = [];
   buildItems(ctx, data.noi_dung ?? [], ['noi_dung'], 1, 'noi-dung', body);
   // Phụ lục I, mục II.6: the content ends with "./.".
-  if (data.loi_ket !== undefined) {
+  if (data.loi_ket != null) {
     body.push({ type: 'text', role: 'paragraph', runs: withEnding(text.runs(data.loi_ket, ['loi_ket']), './.'), ref: 'loi-ket' });
   } else {
     for (let i = body.length - 1; i >= 0; i--) {
@@ -106,9 +107,10 @@ export function buildWithTexts(src: ResolvedSource, project: ProjectData): Build
     const qd = data.quyet_dinh;
     const qdDate = parseDate(qd.ngay) ?? date;
     const qdSymbol = decisionSymbol(qd, unit);
-    decision = buildDecision(ctx, { header, qdDate, qdSymbol, place, kindName: data.ten_loai ? sentenceCase(data.ten_loai) : kind.name, planTitle: title, authority: qd.tham_quyen ?? header.issuingAgency.join(' ') });
-    // Mẫu "văn bản ban hành kèm theo quyết định": no number and date line of its own.
-    plan.attachedNote = `(Ban hành kèm theo Quyết định số ${numberAndSymbol(qd.so, qdSymbol)} ${longDate(qdDate)} của ${names.ubnd})`;
+    decision = buildDecision(ctx, { header, qdDate, qdSymbol, place, kindName: data.ten_loai ? sentenceCase(data.ten_loai) : kind.name, planTitle: title, authority: qd.tham_quyen ?? defaultAuthority(qd, header.issuingAgency) });
+    // Mẫu "văn bản ban hành kèm theo quyết định": no number and date line of its own; the
+    // decision is named after who issued it (the Chairman, or the committee as a body).
+    plan.attachedNote = `(Ban hành kèm theo ${decisionReference(data, unit, project.levels, qd.ngay_kem_theo ?? 'chu')})`;
     attachedNote = plan.attachedNote;
   } else {
     header.numberLine = numberLine(data.so, symbol);
@@ -159,7 +161,15 @@ function buildDecision(ctx: BuildContext, d: DecisionInput): Decision {
   };
   const title = qd.trich_yeu !== undefined ? text.runs(qd.trich_yeu, ['quyet_dinh', 'trich_yeu']) : [{ text: `Ban hành ${d.kindName} ` }, ...lowerFirstRuns(d.planTitle)];
   const bases: TextBlock[] = (qd.can_cu ?? []).map((c, i) => ({ type: 'text', role: 'basis', italic: true, runs: text.runs(c, ['quyet_dinh', 'can_cu', i]), ref: `quyet-dinh/can-cu/${i}` }));
-  if (qd.de_nghi !== undefined) {
+  if (bases.length === 0) {
+    ctx.report(
+      'decision-without-basis',
+      'warning',
+      'Quyết định không có căn cứ ban hành (quyet_dinh.can_cu): một quyết định nêu căn cứ pháp lý (Luật Tổ chức chính quyền địa phương, văn bản cấp trên được triển khai …); thêm can_cu: [Căn cứ …]',
+      ['quyet_dinh'],
+    );
+  }
+  if (typeof qd.de_nghi === 'string' && qd.de_nghi.trim() !== '') {
     bases.push({ type: 'text', role: 'basis', italic: true, runs: [{ text: 'Theo đề nghị của ' }, ...text.runs(qd.de_nghi, ['quyet_dinh', 'de_nghi'])], ref: 'quyet-dinh/de-nghi' });
   }
   bases.forEach((b, i) => (b.runs = withEnding(b.runs, i === bases.length - 1 ? '.' : ';')));

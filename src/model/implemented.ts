@@ -10,6 +10,7 @@ import { unitNames } from '../template/unit-names.ts';
 import { lowerFirst } from '../text/case.ts';
 import { TextRenderer } from '../template/render.ts';
 import { annexLabels } from './annex.ts';
+import { decisionReference } from './promulgation.ts';
 import { itemNumbers } from './body.ts';
 import { templateVars, type TemplateScope } from '../template/scope.ts';
 
@@ -40,12 +41,24 @@ export function implementedDocument(src: ResolvedSource, project: ProjectData, d
   }
   const other = th?.ke_hoach ? src.binding : (src.binding ?? src.parent);
   if (!other) return undefined;
-  return { citation: planCitation(other, project), subject: depth > 3 ? '' : planSubject(other, project, depth + 1) };
+  const subject = depth > 3 ? '' : planSubject(other, project, depth + 1);
+  if (other.data.quyet_dinh) {
+    // A plan promulgated by a decision has no number of its own: "Kế hoạch <trích yếu> ban hành
+    // kèm theo Quyết định số 393/QĐ-UBND ngày 14/7/2025 của Chủ tịch UBND tỉnh Quảng Ngãi".
+    const what = subject ? `${kindOf(other.data).name} ${subject.replace(/^về /, '')}` : kindOf(other.data).name;
+    return { citation: `${what} ${planCitation(other, project).slice(kindOf(other.data).name.length + 1)}`, subject: '' };
+  }
+  return { citation: planCitation(other, project), subject };
 }
 
+/**
+ * "Kế hoạch số 1590/KH-UBND ngày 27/02/2024 của UBND thành phố Huế"; for a plan promulgated by a
+ * decision "Kế hoạch ban hành kèm theo Quyết định số … ngày … của …" (without its subject).
+ */
 export function planCitation(other: ResolvedSource, project: ProjectData): string {
   const data = other.data;
   const unit = data.don_vi ? project.units.get(data.don_vi) : undefined;
+  if (data.quyet_dinh) return `${kindOf(data).name} ban hành kèm theo ${decisionReference(data, unit, project.levels)}`;
   const date = parseDate(data.ngay);
   let out = `${kindOf(data).name} số ${numberAndSymbol(data.so, planSymbol(data, unit))}`;
   if (date) out += ` ${date.day !== undefined ? 'ngày ' + numericDate(date) : numericDate(date)}`;

@@ -356,9 +356,9 @@ export interface KeHoach {
    */
   loai?: 'ke_hoach' | 'chuong_trinh' | 'phuong_an' | 'de_an' | 'bao_cao' | 'huong_dan';
   /**
-   * Tên loại hiển thị dưới Quốc hiệu khi khác tên loại chuẩn, ví dụ: KẾ HOẠCH HÀNH ĐỘNG.
+   * Tên loại hiển thị dưới Quốc hiệu khi khác tên loại chuẩn, ví dụ: KẾ HOẠCH HÀNH ĐỘNG. null: bỏ tên loại kế thừa, dùng tên loại chuẩn.
    */
-  ten_loai?: string;
+  ten_loai?: string | null;
   so?: SoVanBan;
   /**
    * Ký hiệu văn bản sau dấu /, ví dụ KH-UBND. Mặc định: chữ viết tắt của loại văn bản + '-' + chữ viết tắt của cơ quan ban hành.
@@ -380,17 +380,17 @@ export interface KeHoach {
    */
   can_cu?: VanBan[];
   /**
-   * Đoạn mở đầu trước mục I (một đoạn hoặc danh sách đoạn).
+   * Đoạn mở đầu trước mục I (một đoạn hoặc danh sách đoạn). null: bỏ đoạn mở đầu kế thừa.
    */
-  mo_dau?: VanBan | VanBan[];
+  mo_dau?: VanBan | VanBan[] | null;
   /**
    * Các phần của kế hoạch (I., II., ...). Số thứ tự được đánh tự động: I. → 1. → a) → gạch đầu dòng.
    */
   noi_dung?: Muc[];
   /**
-   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
+   * Đoạn kết cuối nội dung; công cụ tự thêm dấu './.'. null: bỏ đoạn kết kế thừa.
    */
-  loi_ket?: string;
+  loi_ket?: string | null;
   ky?: ChuKy;
   noi_nhan?: NoiNhan;
   /**
@@ -535,14 +535,25 @@ export interface QuyetDinh {
    */
   trich_yeu?: string;
   /**
-   * Thẩm quyền ban hành (in hoa, đậm), mặc định: tên cơ quan ban hành.
+   * Ai ban hành quyết định: chu_tich (Chủ tịch UBND ký, không có 'TM.') hoặc ubnd (tập thể UBND, ký 'TM. ỦY BAN NHÂN DÂN'). Mặc định đọc từ khối chữ ký. Quyết định dòng thẩm quyền và chữ 'của …' trong dòng '(Ban hành kèm theo Quyết định số … của …)' và trong trích dẫn kế hoạch.
    */
-  tham_quyen?: string;
+  ban_hanh_boi?: 'chu_tich' | 'ubnd';
+  /**
+   * Cách ghi ngày trong dòng '(Ban hành kèm theo Quyết định số … ngày … của …)': chu ('ngày 04 tháng 12 năm 2024', mặc định) hoặc so ('ngày 04/12/2024').
+   */
+  ngay_kem_theo?: 'chu' | 'so';
+  /**
+   * Thẩm quyền ban hành (in hoa, đậm), mặc định: tên cơ quan ban hành (quyết định của Chủ tịch: 'CHỦ TỊCH' + tên cơ quan). null: dùng mặc định.
+   */
+  tham_quyen?: string | null;
+  /**
+   * Các căn cứ ban hành quyết định (thiếu căn cứ thì kehoach check cảnh báo).
+   */
   can_cu?: VanBan[];
   /**
-   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
+   * Người/cơ quan đề nghị, sau 'Theo đề nghị của '. null (hoặc chuỗi rỗng): không có dòng này.
    */
-  de_nghi?: string;
+  de_nghi?: string | null;
   /**
    * Các điều của quyết định (Điều 1, 2, 3 đánh tự động).
    *

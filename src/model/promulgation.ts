@@ -1,0 +1,45 @@
+// Who promulgates a plan by decision, and how that decision is named. A decision is issued either
+// by the Chairman (Chủ tịch UBND tỉnh … signs in his own name: "CHỦ TỊCH" or "KT. CHỦ TỊCH") or by
+// the People's Committee as a body ("TM. ỦY BAN NHÂN DÂN"); the "(Ban hành kèm theo Quyết định …
+// của …)" line and every citation of the plan name that issuer (Nghị định 30, Phụ lục I, mục II.6b:
+// a citation gives type, number-symbol, date and issuer).
+import type { DonVi, KeHoach, QuyetDinh, TuNguTheoCap } from './source-types.generated.ts';
+import { decisionSymbol } from './identity.ts';
+import { longDate, numberAndSymbol, numericDate, parseDate, type PartialDate } from './dates.ts';
+import { unitNames } from '../template/unit-names.ts';
+
+export type Issuer = 'chu_tich' | 'ubnd';
+
+/** Explicit `ban_hanh_boi`, else read from the signature: "TM." is the body, otherwise its Chairman. */
+export function decisionIssuer(qd: QuyetDinh): Issuer {
+  if (qd.ban_hanh_boi) return qd.ban_hanh_boi;
+  return qd.ky?.thay_mat ? 'ubnd' : 'chu_tich';
+}
+
+/** "Chủ tịch UBND tỉnh Quảng Ngãi" or "UBND xã Cam Hiệp". */
+export function issuerName(qd: QuyetDinh, unit: DonVi | undefined, levels: TuNguTheoCap, fallback = ''): string {
+  const ubnd = unit ? unitNames(unit, levels).ubnd : fallback;
+  return decisionIssuer(qd) === 'chu_tich' ? `Chủ tịch ${ubnd}` : ubnd;
+}
+
+/** The authority line under the title: "ỦY BAN NHÂN DÂN XÃ CAM HIỆP" or "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …". */
+export function defaultAuthority(qd: QuyetDinh, issuingAgency: readonly string[]): string {
+  const body = issuingAgency.join(' ');
+  return decisionIssuer(qd) === 'chu_tich' ? `CHỦ TỊCH ${body}` : body;
+}
+
+/** The decision's date: its own `ngay`, else the plan's. */
+export function decisionDate(data: KeHoach): PartialDate | undefined {
+  return parseDate(data.quyet_dinh?.ngay) ?? parseDate(data.ngay);
+}
+
+/** "Quyết định số 393/QĐ-UBND ngày 14/7/2025 của Chủ tịch UBND tỉnh Quảng Ngãi" (`dateForm` "chu": long date). */
+export function decisionReference(data: KeHoach, unit: DonVi | undefined, levels: TuNguTheoCap, dateForm: 'so' | 'chu' = 'so'): string {
+  const qd = data.quyet_dinh!;
+  let out = `Quyết định số ${numberAndSymbol(qd.so, decisionSymbol(qd, unit))}`;
+  const date = decisionDate(data);
+  if (date) out += ' ' + (dateForm === 'chu' ? longDate(date) : date.day !== undefined ? `ngày ${numericDate(date)}` : longDate(date));
+  const issuer = issuerName(qd, unit, levels);
+  if (issuer) out += ` của ${issuer}`;
+  return out;
+}
