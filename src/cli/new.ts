@@ -10,6 +10,7 @@ import { Compiler } from '../pipeline/compiler.ts';
 import { formatDiagnostic, hasErrors } from '../load/diagnostic.ts';
 import { writeFileAtomic } from '../build/atomic-write.ts';
 import { childPlanSource } from '../generate/child-plan.ts';
+import { parentIdsSchema, parentSchemaPath } from '../generate/parent-ids-schema.ts';
 
 export async function runNew(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(args, {
@@ -39,6 +40,7 @@ export async function runNew(args: string[]): Promise<number> {
     return 1;
   }
   let failed = false;
+  let written = 0;
   for (const unitId of units) {
     const unit = project.value.units.get(unitId);
     if (!unit) {
@@ -62,7 +64,10 @@ export async function runNew(args: string[]): Promise<number> {
     }
     const text = childPlanSource({ root, parentFile, target, parent: parent.resolved, parentDoc: parent.doc, unit, project: project.value });
     writeFileAtomic(path.join(root, target), text);
+    written++;
     process.stdout.write(`${target}\n`);
   }
+  // The schema the new children name in their modeline, from the parent as it stands now.
+  if (written > 0) writeFileAtomic(path.join(root, parentSchemaPath(parentFile)), parentIdsSchema(parentFile, parent.resolved.data));
   return failed ? 1 : 0;
 }

@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import type { DonVi } from '../model/source-types.generated.ts';
 import type { PlanDocument } from '../model/types.ts';
 import type { ProjectData, ResolvedSource } from '../load/types.ts';
+import { parentSchemaPath } from './parent-ids-schema.ts';
 import { collectTargets, targetText, type TargetCell } from './targets.ts';
 import { unitNames } from '../template/unit-names.ts';
 import { planCitation } from '../model/implemented.ts';
@@ -74,8 +75,8 @@ export function childPlanSource(input: ChildPlanInput): string {
   const { parent, parentDoc, unit, project } = input;
   const fromDir = path.posix.dirname(input.target);
   const parentLink = path.posix.relative(fromDir, input.parentFile);
-  // A child validates against the overlay form of the plan schema: inherited keys are optional.
-  const schema = path.posix.relative(fromDir, 'schemas/plan-child.schema.json');
+  // The parent's fragment of the child-plan schema: inherited keys optional, the parent's ids offered.
+  const schema = path.posix.relative(fromDir, parentSchemaPath(input.parentFile));
   const year = parentDoc.meta.year;
   const name = unitNames(unit, project.levels).ten_day_du;
   const head = {

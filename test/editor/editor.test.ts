@@ -10,6 +10,8 @@ import { YamlLanguageServer } from './yaml-language-server.ts';
 
 const CITY = 'plans/thua-thien-hue/hue/2024-dvctt.yaml';
 const PHU_HO = 'plans/thua-thien-hue/phu-ho/2024-dvctt.yaml';
+/** The city plan's fragment of the child schema, which its children name (generated). */
+const CITY_SCHEMA = 'schemas/ke-thua/thua-thien-hue/hue/2024-dvctt.schema.json';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' })
@@ -76,7 +78,7 @@ describe('the editor (yaml-language-server over LSP) agrees with check', () => {
   it('shows no diagnostic on the child that new writes for each ward and commune of Huế', async () => {
     expect(children.length).toBeGreaterThanOrEqual(20);
     for (const c of children) {
-      expect(c.text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../schemas/plan-child.schema.json');
+      expect(c.text.split('\n')[0]).toBe(`# yaml-language-server: $schema=../../../${CITY_SCHEMA}`);
       expect(show(await diagnose(c.file, c.text)), c.file).toEqual([]);
     }
   });
@@ -96,7 +98,8 @@ describe('the editor (yaml-language-server over LSP) agrees with check', () => {
     const text = readFileSync(at(PHU_HO), 'utf8');
     expect(show(await diagnose(PHU_HO, text))).toEqual([]);
     // The same file against the standalone schema: the false errors that the child schema removes.
-    const strict = show(await diagnose(PHU_HO, text.replace('plan-child.schema.json', 'plan.schema.json')));
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=../../../${CITY_SCHEMA}`);
+    const strict = show(await diagnose(PHU_HO, text.replace(CITY_SCHEMA, 'schemas/plan.schema.json')));
     expect(strict).toEqual(expect.arrayContaining([expect.stringContaining('Missing property "luu"'), expect.stringContaining('Missing property "cot"')]));
   });
 
@@ -126,6 +129,39 @@ describe('the editor (yaml-language-server over LSP) agrees with check', () => {
     // The signer replaces the parent's whole (never merged field by field), so it must be complete.
     expect(find('Missing property "chuc_vu"')?.range.start.line).toBe(lineOf(text, 'ky: {'));
     expect(ds).toHaveLength(3);
+  });
+
+  it('writes, with new, the same parent schema that gen:types keeps in schemas/ke-thua/', () => {
+    expect(readFileSync(path.join(project.root, CITY_SCHEMA), 'utf8')).toBe(readFileSync(at(CITY_SCHEMA), 'utf8'));
+  });
+
+  it("completes the parent's ids where an override names one, and a row's cells by the parent's columns", async () => {
+    const file = 'plans/thua-thien-hue/hue-kim-long/2024-dvctt.yaml';
+    const text = [
+      `# yaml-language-server: $schema=../../../${CITY_SCHEMA}`,
+      'ke_thua: ../hue/2024-dvctt.yaml',
+      'noi_dung:',
+      '  - id: phoi-hop-moi',
+      '    $sau: ',
+      '  - id: to-chuc-thuc-hien',
+      '    muc:',
+      '      - id: ',
+      'phu_luc:',
+      '  - id: pl-chi-tieu',
+      '    bang:',
+      '      dong:',
+      '        - id: nhom-phuc-vu',
+      '          dong:',
+      '            - id: thanh-toan-truc-tuyen',
+      '              o:',
+      '                ',
+      '',
+    ].join('\n');
+    const labels = async (line: number) =>
+      (await server.completion(at(file), text, line, text.split('\n')[line].length)).map((i) => String(i.label));
+    expect(await labels(4)).toEqual(['muc-dich-yeu-cau', 'nhiem-vu-trong-tam', 'kinh-phi', 'to-chuc-thuc-hien']);
+    expect(await labels(7)).toEqual(expect.arrayContaining(['van-phong', 'ubnd-cap-duoi', 'md-chi-tieu']));
+    expect(await labels(16)).toEqual(expect.arrayContaining(['ten', 'chi-tieu', 'ket-qua']));
   });
 
   it('explains don_vi in Vietnamese on hover, in a standalone plan and in a child', async () => {
