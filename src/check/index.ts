@@ -8,6 +8,7 @@ import { checkTargetsAgainstBinding } from './target-below-parent.ts';
 import { checkDeadlineYears } from './deadline-year.ts';
 import { checkCitations } from './citation-conflict.ts';
 import { checkLevelWords } from './level-words.ts';
+import { checkRestatedTargets } from './target-restated.ts';
 
 export interface CheckedBuild {
   doc?: PlanDocument;
@@ -22,6 +23,7 @@ export function buildAndCheck(src: ResolvedSource, project: ProjectData): Checke
     ...checkDeadlineYears(src),
     ...checkCitations(built.texts, project),
     ...checkLevelWords(src, project, built.texts),
+    ...checkRestatedTargets(src, built.texts),
   ];
   return { doc: built.doc, diagnostics };
 }

@@ -43,6 +43,8 @@ export interface TargetCell {
   rowPath: JsonPath; // of the row
   rowId?: string;
   rowName: string; // the row's first text cell, markup removed
+  /** The row's unit (its `dvt` column, e.g. "%"), for sentences that state the target. */
+  unit?: string;
   column: LeafColumn;
 }
 
@@ -61,6 +63,7 @@ export function targetCells(data: KeHoach): TargetCell[] {
     for (const row of layout.rows) {
       if (row.kind !== 'data') continue;
       const rowName = plainText(row.cells.find((c) => c.column === nameColumn)?.value);
+      const dvt = row.cells.find((c) => layout.leaves[c.column].id === 'dvt')?.value;
       for (const cell of row.cells) {
         const leaf = layout.leaves[cell.column];
         if (leaf.col.kieu !== 'chi_tieu' || cell.value === undefined || cell.value === null || !cell.path) continue;
@@ -74,6 +77,7 @@ export function targetCells(data: KeHoach): TargetCell[] {
           rowPath: row.path,
           rowId: row.row.id,
           rowName,
+          ...(typeof dvt === 'string' && dvt.trim() ? { unit: dvt.trim() } : {}),
           column: leaf,
         });
       }

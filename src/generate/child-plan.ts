@@ -91,7 +91,7 @@ export function childPlanSource(input: ChildPlanInput): string {
     noi_nhan: {
       danh_sach: [
         ...(unit.thuoc && project.units.get(unit.thuoc) ? [`UBND ${unitNames(project.units.get(unit.thuoc)!, project.levels).ten_day_du} (b/c)`] : []),
-        'CT, các PCT UBND',
+        `CT, các PCT UBND ${unitNames(unit, project.levels).cap}`,
         'Các cơ quan, bộ phận chuyên môn',
       ],
       luu: ['VT'],
@@ -113,7 +113,8 @@ export function childPlanSource(input: ChildPlanInput): string {
     comment(
       'Văn thư điền số và ngày khi ban hành: so: 12, ngay: ' + year + '-03-18.\n' +
         'Chỉ tiêu: mặc định bằng mức tối thiểu cấp trên giao; muốn giao cao hơn, bỏ dấu # ở các dòng dưới và sửa giá trị\n' +
-        '(không được thấp hơn mức cấp trên giao: kehoach check báo lỗi).',
+        '(không được thấp hơn mức cấp trên giao: kehoach check báo lỗi). Sửa ở đây là đủ: lời văn nêu chỉ tiêu (mục tiêu,\n' +
+        'cột kết quả) lấy số từ chính chỉ tiêu bằng {{chi_tieu "<mã dòng>"}}, nên tự đổi theo.',
     ),
     targets ? comment(targets) : '# (kế hoạch cấp trên không có chỉ tiêu trong phụ lục)',
     '',

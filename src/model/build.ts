@@ -13,6 +13,7 @@ import { decisionSymbol, kindOf, planSymbol } from './identity.ts';
 import { implementedDocument, ownThucHien, defaultSentence } from './implemented.ts';
 import { isoDate, longDate, numberAndSymbol, numberLine, parseDate, placeDateLine, type PartialDate } from './dates.ts';
 import { buildRecipients, buildSignature } from './signature.ts';
+import { targetCells, type TargetCell } from '../check/targets.ts';
 import { decisionReference, defaultAuthority } from './promulgation.ts';
 import { lowerFirstRuns, runsText, sentenceCase, upper, withEnding } from '../text/case.ts';
 
@@ -41,6 +42,7 @@ export function buildWithTexts(src: ResolvedSource, project: ProjectData): Build
     report('unknown-citation', 'error', `Không có văn bản mã "${data.thuc_hien.van_ban}" trong data/van-ban/`, ['thuc_hien', 'van_ban']);
   }
   let implemented: ReturnType<typeof implementedDocument> | null = null;
+  let targets: TargetCell[] | undefined;
   const implementedOnce = () => (implemented === null ? (implemented = implementedDocument(src, project)) : implemented);
   const scope: TemplateScope = {
     vars: templateVars(data, unit, project),
@@ -48,6 +50,7 @@ export function buildWithTexts(src: ResolvedSource, project: ProjectData): Build
     annexLabels: annexLabels(data),
     itemNumbers: itemNumbers(data.noi_dung),
     implemented: () => implementedOnce()?.citation,
+    targets: () => (targets ??= targetCells(data)),
   };
   const text = new TextRenderer(scope, src, project.root);
   const ctx: BuildContext = { src, project, text, diagnostics, report };

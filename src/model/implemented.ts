@@ -11,6 +11,7 @@ import { lowerFirst } from '../text/case.ts';
 import { TextRenderer } from '../template/render.ts';
 import { annexLabels } from './annex.ts';
 import { decisionReference } from './promulgation.ts';
+import { targetCells } from '../check/targets.ts';
 import { itemNumbers } from './body.ts';
 import { templateVars, type TemplateScope } from '../template/scope.ts';
 
@@ -77,6 +78,7 @@ function planSubject(other: ResolvedSource, project: ProjectData, depth: number)
     annexLabels: annexLabels(data),
     itemNumbers: itemNumbers(data.noi_dung),
     implemented: () => implementedDocument(other, project, depth)?.citation,
+    targets: () => targetCells(data),
   };
   const text = new TextRenderer(scope, other, project.root).plain(data.trich_yeu, ['trich_yeu']);
   return `về ${lowerFirst(text)}`;

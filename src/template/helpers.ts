@@ -4,6 +4,7 @@ import { formatCitation, formatNumberSymbol } from '../model/citation.ts';
 import type { HelperName } from './engine.ts';
 import type { TemplateScope } from './scope.ts';
 import { unitNames } from './unit-names.ts';
+import { findTarget, targetPhrase } from '../model/target-text.ts';
 
 export type Report = (rule: string, message: string) => void;
 
@@ -37,6 +38,18 @@ export function callHelper(name: HelperName, args: unknown[], hash: Record<strin
       const n = scope.itemNumbers.get(id);
       if (n === undefined) report('unknown-item', `Không có mục mã "${id}" trong noi_dung của kế hoạch`);
       return n ?? id;
+    }
+    case 'chi_tieu': {
+      const found = findTarget(scope.targets?.() ?? [], id, typeof hash.cot === 'string' ? hash.cot : undefined);
+      if ('problem' in found) {
+        report('unknown-target', `${found.problem}; {{chi_tieu "<mã dòng>"}} in chỉ tiêu của dòng đó trong phụ lục`);
+        return id;
+      }
+      const form = hash.dang === 'day_du' ? 'day_du' : 'so';
+      if (hash.dang !== undefined && hash.dang !== 'so' && hash.dang !== 'day_du') {
+        report('template-helper-argument', `dang="${String(hash.dang)}" không hợp lệ: dùng dang="so" ("45%") hoặc dang="day_du" ("tối thiểu 45%")`);
+      }
+      return targetPhrase(found.cell.target!, found.cell.unit, form);
     }
     case 'dv': {
       const unit = scope.project.units.get(id);

@@ -15,6 +15,24 @@ export interface RenderedText {
   path: JsonPath;
   text: string;
   origin: Origin;
+  /**
+   * What helpers generated inside this text (citations, unit names, targets): facts taken from
+   * their one datum, which checks of the typed wording must not read as typed.
+   */
+  generated?: string[];
+}
+
+/** Helpers whose output is a generated fact, not wording the author typed. */
+const GENERATED = new Set(['van_ban', 'so_hieu', 'thuc_hien', 'dv', 'chi_tieu']);
+
+/** The text with every generated part blanked out (for checks of typed wording). */
+export function typedText(t: RenderedText): string {
+  let out = t.text;
+  for (const g of t.generated ?? []) {
+    const i = out.indexOf(g);
+    if (g && i >= 0) out = out.slice(0, i) + ' '.repeat(g.length) + out.slice(i + g.length);
+  }
+  return out;
 }
 
 export interface RenderSource {
@@ -25,6 +43,8 @@ export class TextRenderer {
   readonly diagnostics: Diagnostic[] = [];
   /** Every rendered field as plain text, for checks that read the wording (citations). */
   readonly texts: RenderedText[] = [];
+  /** Generated parts of the field being rendered. */
+  private generated: string[] = [];
 
   constructor(
     readonly scope: TemplateScope,
@@ -35,6 +55,7 @@ export class TextRenderer {
   runs(value: unknown, path: JsonPath): Runs {
     if (value === null || value === undefined) return [];
     const raw = typeof value === 'string' ? value : String(value);
+    this.generated = [];
     const parsed = parseInlineSegments(raw);
     const before = this.diagnostics.length;
     let runs: Runs;
@@ -47,7 +68,9 @@ export class TextRenderer {
     const stray = raw.replace(/\{\{\{?[\s\S]*?\}?\}\}/g, (m) => ' '.repeat(m.length)).indexOf('{{');
     if (stray >= 0) this.report('template-syntax', 'Thiếu "}}" đóng biểu thức Handlebars', path, raw, stray);
     this.dropRepeatedSyntaxErrors(before);
-    this.texts.push({ path, text: runsText(runs), origin: this.source.origin(path) });
+    const rendered: RenderedText = { path, text: runsText(runs), origin: this.source.origin(path) };
+    if (this.generated.length > 0) rendered.generated = this.generated;
+    this.texts.push(rendered);
     return runs;
   }
 
@@ -67,7 +90,11 @@ export class TextRenderer {
 
   private evaluate(expression: string, offset: number, raw: string, path: JsonPath): string {
     const host: HelperHost = {
-      call: (name, args, hash) => callHelper(name, args, hash, this.scope, (rule, message) => this.report(rule, message, path, raw, offset)),
+      call: (name, args, hash) => {
+        const out = callHelper(name, args, hash, this.scope, (rule, message) => this.report(rule, message, path, raw, offset));
+        if (GENERATED.has(name)) this.generated.push(out);
+        return out;
+      },
     };
     const result = evaluateExpression(expression, this.scope.vars, host);
     for (const p of result.problems) this.report(p.rule, p.message, path, raw, offset + p.offset);

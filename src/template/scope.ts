@@ -5,6 +5,7 @@ import type { ProjectData } from '../load/types.ts';
 import type { DonVi, KeHoach } from '../model/source-types.generated.ts';
 import { parseDate } from '../model/dates.ts';
 import { levelWords, unitNames } from './unit-names.ts';
+import type { TargetCell } from '../check/targets.ts';
 
 export interface TemplateScope {
   vars: Record<string, unknown>;
@@ -15,6 +16,8 @@ export interface TemplateScope {
   itemNumbers: Map<string, string>;
   /** The citation printed by {{thuc_hien}}; undefined when the plan implements nothing. */
   implemented(): string | undefined;
+  /** The plan's own target cells, for {{chi_tieu "row-id"}} (computed on first use). */
+  targets?(): readonly TargetCell[];
 }
 
 /** don_vi.* for a unit, with cap_tren.* for its superiors (bounded: the chain may be broken). */
