@@ -9,6 +9,7 @@ import { checkDeadlineYears } from './deadline-year.ts';
 import { checkCitations } from './citation-conflict.ts';
 import { checkLevelWords } from './level-words.ts';
 import { checkRestatedTargets } from './target-restated.ts';
+import { checkEditorSchema } from './editor-schema.ts';
 
 export interface CheckedBuild {
   doc?: PlanDocument;
@@ -24,6 +25,7 @@ export function buildAndCheck(src: ResolvedSource, project: ProjectData): Checke
     ...checkCitations(built.texts, project),
     ...checkLevelWords(src, project, built.texts),
     ...checkRestatedTargets(src, built.texts),
+    ...checkEditorSchema(src, project.root),
   ];
   return { doc: built.doc, diagnostics };
 }
