@@ -5,10 +5,8 @@
 // be moved into the level vocabulary or overridden in the child. Citations are not level wording.
 import type { Diagnostic } from '../load/diagnostic.ts';
 import type { ProjectData, ResolvedSource } from '../load/types.ts';
-import type { RenderedText } from '../template/render.ts';
+import { typedText, type RenderedText } from '../template/render.ts';
 import { levelWords, unitNames } from '../template/unit-names.ts';
-import { tablesOf } from './targets.ts';
-import { leafColumns } from '../model/table-layout.ts';
 
 /**
  * Vocabulary keys that name the issuing level itself and its own bodies. Keys naming other
@@ -35,27 +33,6 @@ function parentLevelPhrases(src: ResolvedSource, project: ProjectData): string[]
   return [...phrases].filter((p) => p && !childValues.has(p) && !unitNames(childUnit, project.levels).ubnd.includes(p));
 }
 
-// "Kế hoạch số 1590/KH-UBND ngày 27/02/2024 của UBND thành phố Huế" names the issuer, not the level.
-const CITATION = /số\s+\S*\d\S*\/\S+(?:\s+ngày\s+[\d/]+|\s+ngày\s+\d+\s+tháng\s+\d+\s+năm\s+\d+)?\s+của\s+[^;.,()]*/giu;
-
-/** Id of the first text column of each table (path of its `bang` → column id). */
-function rowSubjectColumns(src: ResolvedSource): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const t of tablesOf(src.data)) {
-    const first = leafColumns(t.bang.cot, []).find((l) => l.col.kieu !== 'stt');
-    if (first) out.set(JSON.stringify(t.path), first.id);
-  }
-  return out;
-}
-
-function isRowSubject(path: readonly (string | number)[], subjects: Map<string, string>): boolean {
-  const o = path.lastIndexOf('o');
-  if (o < 0) return false;
-  const bang = path.indexOf('bang');
-  if (bang < 0) return false;
-  return subjects.get(JSON.stringify(path.slice(0, bang + 1))) === path[o + 1];
-}
-
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function checkLevelWords(src: ResolvedSource, project: ProjectData, texts: readonly RenderedText[]): Diagnostic[] {
@@ -63,14 +40,12 @@ export function checkLevelWords(src: ResolvedSource, project: ProjectData, texts
   if (phrases.length === 0) return [];
   // Longest first so "UBND thành phố Huế" is reported rather than its prefix.
   const pattern = new RegExp(`(?<![\\p{L}])(${phrases.sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])`, 'iu');
-  const subjects = rowSubjectColumns(src);
   const out: Diagnostic[] = [];
+  // Every rendered text: body, every annex cell, Nơi nhận. What a helper generated (a citation,
+  // a unit's name, {{rieng "…"}}) is a deliberate fact, marked in the source, and is not read.
   for (const t of texts) {
     if (t.origin.file === src.file) continue; // the child's own words are its own choice
-    if (t.path[0] === 'can_cu' || t.path[0] === 'thuc_hien') continue;
-    // The subject of a table row ("Đối với UBND các phường, xã") names who an indicator is about.
-    if (isRowSubject(t.path, subjects)) continue;
-    const m = pattern.exec(t.text.replace(CITATION, ''));
+    const m = pattern.exec(typedText(t));
     if (!m) continue;
     const item = t.path.filter((p) => typeof p === 'string').join('.');
     out.push({
@@ -79,8 +54,27 @@ export function checkLevelWords(src: ResolvedSource, project: ProjectData, texts
       rule: 'level-words',
       message:
         `Văn bản kế thừa (${item}) còn từ ngữ của cấp trên: "${m[1]}" — kế hoạch ${src.file} ở cấp khác; ` +
-        `đưa từ ngữ này vào data/cap.yaml ({{cap.…}}) hoặc ghi đè mục này trong kế hoạch con`,
+        `đưa từ ngữ này vào data/cap.yaml ({{cap.…}}), viết lời theo cấp ({{theo_cap cap_xa="…" khac="…"}}), ` +
+        `giữ nguyên có chủ ý bằng {{rieng "…"}} (tên riêng, trích dẫn), hoặc ghi đè mục này trong kế hoạch con`,
     });
   }
+  out.push(...inheritedSigner(src, project));
   return out;
+}
+
+/** The signature block names a person of the unit that issues: a parent's signer never fits a child. */
+function inheritedSigner(src: ResolvedSource, project: ProjectData): Diagnostic[] {
+  const parentUnit = src.parent?.data.don_vi;
+  if (!src.data.ky || !parentUnit || parentUnit === src.data.don_vi) return [];
+  const at = src.origin(['ky']);
+  if (at.file === src.file) return [];
+  const names = unitNames(project.units.get(parentUnit) ?? { id: parentUnit, cap: 'xa', ten: parentUnit }, project.levels);
+  return [
+    {
+      ...at,
+      severity: 'warning',
+      rule: 'level-words',
+      message: `Khối chữ ký (ky) kế thừa của ${names.ubnd} (${[src.data.ky.chuc_vu, src.data.ky.ho_ten].filter(Boolean).join(' ')}); ghi ky: của đơn vị mình trong ${src.file}`,
+    },
+  ];
 }

@@ -10,6 +10,7 @@ import { parentSchemaPath } from './parent-ids-schema.ts';
 import { collectTargets, targetText, type TargetCell } from './targets.ts';
 import { unitNames } from '../template/unit-names.ts';
 import { planCitation } from '../model/implemented.ts';
+import { viewAtLevel } from '../load/level-parts.ts';
 
 export interface ChildPlanInput {
   root: string;
@@ -97,11 +98,13 @@ export function childPlanSource(input: ChildPlanInput): string {
       luu: ['VT'],
     },
   };
-  const sections = (parent.data.noi_dung ?? []).map((s) => {
+  // What the child will inherit: the parent's whole template as seen at the child's level.
+  const inherited = viewAtLevel(parent.template ?? parent.data, unit.cap);
+  const sections = (inherited.noi_dung ?? []).map((s) => {
     const items = (s.muc ?? []).map((m) => `#     - ${m.id ?? '(không id)'}: ${(m.tieu_de ?? (Array.isArray(m.noi_dung) ? m.noi_dung[0] : m.noi_dung) ?? '').slice(0, 70)}`);
     return [`#   ${s.id ?? '(không id)'}: ${(s.tieu_de ?? '').slice(0, 70)}`, ...items].join('\n');
   });
-  const targets = targetSkeleton(collectTargets(parent.data));
+  const targets = targetSkeleton(collectTargets(inherited));
   return [
     `# yaml-language-server: $schema=${schema}`,
     `# Kế hoạch của ${name} triển khai ${planCitation(parent, project)} (${input.parentFile}).`,

@@ -9,6 +9,7 @@ import type { Origin } from '../model/types.ts';
 import { hasErrors, type Diagnostic } from './diagnostic.ts';
 import { checkDuplicateIds } from './keyed.ts';
 import { adoptStandalone, mergeLayer } from './merge.ts';
+import { viewAtLevel } from './level-parts.ts';
 import { isPlainObject, keyOriginAt, originAt } from './origins.ts';
 import { isInside, readSource, relativeToRoot } from './read-source.ts';
 import type { JsonPath, LoadResult, ProjectData, ResolvedSource } from './types.ts';
@@ -146,7 +147,7 @@ function resolveUncached(ctx: Context, abs: string): LoadResult<ResolvedSource> 
       };
     }
     parent = parentResult.value;
-    const m = mergeLayer(parent.data, data, file);
+    const m = mergeLayer(parent.template ?? parent.data, data, file);
     diagnostics.push(...m.diagnostics, ...parentResult.diagnostics.filter((d) => d.severity !== 'error'));
     merged = m.value;
   } else {
@@ -155,16 +156,21 @@ function resolveUncached(ctx: Context, abs: string): LoadResult<ResolvedSource> 
     merged = m.value;
   }
 
-  const origin = (p: JsonPath) => originAt(merged, p, rootOrigin);
-  const originOfKey = (p: JsonPath) => keyOriginAt(merged, p, rootOrigin);
-  diagnostics.push(...validateAgainst('plan', merged, { value: origin, key: originOfKey }));
+  const mergedOrigin = (p: JsonPath) => originAt(merged, p, rootOrigin);
+  diagnostics.push(...validateAgainst('plan', merged, { value: mergedOrigin, key: (p: JsonPath) => keyOriginAt(merged, p, rootOrigin) }));
   if (hasErrors(diagnostics)) return { diagnostics };
+  // The plan is its unit's view of the template: parts for other levels (chi_cap) are dropped.
+  const unitId = isPlainObject(merged) && typeof merged.don_vi === 'string' ? merged.don_vi : undefined;
+  const view = viewAtLevel(merged, unitId ? ctx.project.units.get(unitId)?.cap : undefined);
+  const origin = (p: JsonPath) => originAt(view, p, rootOrigin);
+  const originOfKey = (p: JsonPath) => keyOriginAt(view, p, rootOrigin);
 
-  const bound = resolveBinding(ctx, merged, origin, parent);
+  const bound = resolveBinding(ctx, view, origin, parent);
   diagnostics.push(...bound.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
 
-  const value: ResolvedSource = { file, data: merged as KeHoach, origin, originOfKey, parent, binding: bound.value };
+  const value: ResolvedSource = { file, data: view as KeHoach, origin, originOfKey, parent, binding: bound.value };
+  if (view !== merged) value.template = merged as KeHoach;
   return { value, diagnostics };
 }
 

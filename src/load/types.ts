@@ -9,7 +9,10 @@ export type JsonPath = readonly (string | number)[];
 export interface ResolvedSource {
   /** Project-relative path, e.g. "plans/thua-thien-hue/phu-ho/2024-dvctt.yaml". */
   file: string;
+  /** The plan as its unit sees it: entries of other levels (chi_cap) removed. */
   data: KeHoach;
+  /** The whole merged template, when `data` dropped level-specific entries; children merge onto it. */
+  template?: KeHoach;
   /** Where the value at `path` of `data` was written (child or parent file); nearest ancestor if unknown. */
   origin(path: JsonPath): Origin;
   /** Where the key naming the member at `path` was written (falls back like `origin`). */

@@ -51,6 +51,7 @@ export function buildWithTexts(src: ResolvedSource, project: ProjectData): Build
     itemNumbers: itemNumbers(data.noi_dung),
     implemented: () => implementedOnce()?.citation,
     targets: () => (targets ??= targetCells(data)),
+    level: unit?.cap,
   };
   const text = new TextRenderer(scope, src, project.root);
   const ctx: BuildContext = { src, project, text, diagnostics, report };

@@ -79,6 +79,7 @@ function planSubject(other: ResolvedSource, project: ProjectData, depth: number)
     itemNumbers: itemNumbers(data.noi_dung),
     implemented: () => implementedDocument(other, project, depth)?.citation,
     targets: () => targetCells(data),
+    level: unit?.cap,
   };
   const text = new TextRenderer(scope, other, project.root).plain(data.trich_yeu, ['trich_yeu']);
   return `về ${lowerFirst(text)}`;

@@ -42,6 +42,7 @@ export type Muc = ThaoTac & {
    * Mã định danh ổn định (chữ thường không dấu, số, gạch nối), ví dụ: thanh-toan-truc-tuyen.
    */
   chu_tri?: string;
+  chi_cap?: ChiCap;
   $xoa?: unknown;
   $thay?: unknown;
   $truoc?: unknown;
@@ -63,6 +64,7 @@ export type Gach =
        * Các ý con (+).
        */
       gach?: Gach[];
+      chi_cap?: ChiCap;
       $xoa?: unknown;
       $thay?: unknown;
       $truoc?: unknown;
@@ -72,6 +74,41 @@ export type Gach =
  * Một đoạn văn hoặc danh sách các đoạn văn.
  */
 export type DoanVan = VanBan | VanBan[];
+/**
+ * Mục này chỉ có ở các cấp được nêu: cấp trong data/cap.yaml (xa, phuong, thanh_pho …) hoặc nhóm cap_tinh, cap_huyen, cap_xa. Kế hoạch của cấp khác (kể cả kế hoạch con kế thừa) không có mục này; kế hoạch con ghi chi_cap của mình để đổi.
+ *
+ * @minItems 1
+ */
+export type ChiCap = [
+  (
+    | 'cap_tinh'
+    | 'cap_huyen'
+    | 'cap_xa'
+    | 'tinh'
+    | 'thanh_pho_tw'
+    | 'thanh_pho'
+    | 'thi_xa'
+    | 'quan'
+    | 'huyen'
+    | 'phuong'
+    | 'xa'
+    | 'thi_tran'
+  ),
+  ...(
+    | 'cap_tinh'
+    | 'cap_huyen'
+    | 'cap_xa'
+    | 'tinh'
+    | 'thanh_pho_tw'
+    | 'thanh_pho'
+    | 'thi_xa'
+    | 'quan'
+    | 'huyen'
+    | 'phuong'
+    | 'xa'
+    | 'thi_tran'
+  )[]
+];
 /**
  * Một phụ lục: tiêu đề, các bảng và các mục con.
  */
@@ -91,6 +128,7 @@ export type PhuLuc = ThaoTac & {
    * Các mục của phụ lục (1., 2. ... và 9.1, 9.2).
    */
   muc?: MucPhuLuc[];
+  chi_cap?: ChiCap;
   $xoa?: unknown;
   $thay?: unknown;
   $truoc?: unknown;
@@ -135,6 +173,7 @@ export type Cot = ThaoTac & {
    * @minItems 1
    */
   cot?: [Cot, ...Cot[]];
+  chi_cap?: ChiCap;
   $xoa?: unknown;
   $thay?: unknown;
   $truoc?: unknown;
@@ -175,6 +214,7 @@ export type Cot = ThaoTac & {
    * @minItems 1
    */
   cot?: [Cot, ...Cot[]];
+  chi_cap?: ChiCap;
   $xoa?: unknown;
   $thay?: unknown;
   $truoc?: unknown;
@@ -215,6 +255,7 @@ export type Cot = ThaoTac & {
    * @minItems 1
    */
   cot?: [Cot, ...Cot[]];
+  chi_cap?: ChiCap;
   $xoa?: unknown;
   $thay?: unknown;
   $truoc?: unknown;
@@ -255,6 +296,7 @@ export type Cot = ThaoTac & {
    * @minItems 1
    */
   cot?: [Cot, ...Cot[]];
+  chi_cap?: ChiCap;
   $xoa?: unknown;
   $thay?: unknown;
   $truoc?: unknown;
@@ -285,6 +327,7 @@ export type Dong = ThaoTac & {
    * Các dòng con (1.1, 1.2...) hoặc các dòng thuộc nhóm.
    */
   dong?: Dong[];
+  chi_cap?: ChiCap;
   $xoa?: unknown;
   $thay?: unknown;
   $truoc?: unknown;
@@ -324,6 +367,7 @@ export type MucPhuLuc = ThaoTac & {
   noi_dung?: DoanVan;
   bang?: Bang;
   muc?: MucPhuLuc[];
+  chi_cap?: ChiCap;
   $xoa?: unknown;
   $thay?: unknown;
   $truoc?: unknown;

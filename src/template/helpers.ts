@@ -5,6 +5,7 @@ import type { HelperName } from './engine.ts';
 import type { TemplateScope } from './scope.ts';
 import { unitNames } from './unit-names.ts';
 import { findTarget, targetPhrase } from '../model/target-text.ts';
+import { LEVEL_GROUPS } from '../load/level-parts.ts';
 
 export type Report = (rule: string, message: string) => void;
 
@@ -14,6 +15,7 @@ export function callHelper(name: HelperName, args: unknown[], hash: Record<strin
     if (text === undefined) report('unknown-citation', '{{thuc_hien}} được dùng nhưng kế hoạch không có thuc_hien (văn bản cấp trên) và không kế thừa kế hoạch nào');
     return text ?? '';
   }
+  if (name === 'theo_cap') return byLevel(hash, scope.level, report);
   const id = args[0];
   if (typeof id !== 'string' || id === '') {
     report('template-helper-argument', `Hàm ${name} cần một mã trong dấu nháy, ví dụ {{${name} "ma-so"}}`);
@@ -39,6 +41,9 @@ export function callHelper(name: HelperName, args: unknown[], hash: Record<strin
       if (n === undefined) report('unknown-item', `Không có mục mã "${id}" trong noi_dung của kế hoạch`);
       return n ?? id;
     }
+    case 'rieng':
+      // A proper name or a quotation kept as written at every level (level-words does not read it).
+      return id;
     case 'chi_tieu': {
       const found = findTarget(scope.targets?.() ?? [], id, typeof hash.cot === 'string' ? hash.cot : undefined);
       if ('problem' in found) {
@@ -62,3 +67,22 @@ export function callHelper(name: HelperName, args: unknown[], hash: Record<strin
   }
   return '';
 }
+
+/**
+ * {{theo_cap cap_xa="UBND cấp xã" thanh_pho="…" khac="…"}}: the wording of the issuing unit's
+ * level — its own level first, then its group (cap_tinh, cap_huyen, cap_xa), then `khac`.
+ */
+function byLevel(hash: Record<string, unknown>, level: string | undefined, report: Report): string {
+  for (const key of Object.keys(hash)) {
+    if (key !== 'khac' && !(key in LEVEL_GROUPS) && !ALL_LEVELS.has(key)) {
+      report('template-helper-argument', `theo_cap: "${key}" không phải cấp hay nhóm cấp (${[...ALL_LEVELS, ...Object.keys(LEVEL_GROUPS)].join(', ')}, khac)`);
+    }
+  }
+  const pick = (k: string | undefined) => (k !== undefined && typeof hash[k] === 'string' ? (hash[k] as string) : undefined);
+  const group = level ? Object.keys(LEVEL_GROUPS).find((g) => LEVEL_GROUPS[g].includes(level)) : undefined;
+  const text = pick(level) ?? pick(group) ?? pick('khac');
+  if (text === undefined) report('template-helper-argument', `theo_cap không có lời văn cho cấp "${level ?? '?'}": thêm ${level ?? 'khac'}="…" hoặc khac="…"`);
+  return text ?? '';
+}
+
+const ALL_LEVELS = new Set(Object.values(LEVEL_GROUPS).flat());

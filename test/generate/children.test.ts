@@ -1,0 +1,116 @@
+// Issue #11, "Done when": plans that `kehoach new` generates read as their unit's own with no edit.
+// - Every ward and commune of Huế, from the city plan: `check` gives no warning, and the printed
+//   text holds none of the city-only phrases the issue lists.
+// - A commune under a province plan promulgated by a decision: no decision number line, no
+//   province signer, and a "Thực hiện" line that cites the decision.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadProject, resolvePlan } from '../../src/load/index.ts';
+import { buildAndCheck } from '../../src/check/index.ts';
+import { renderText } from '../../src/write/text/index.ts';
+import { runCli, tempProject } from '../helpers/cli.ts';
+
+const CITY = 'plans/thua-thien-hue/hue/2024-dvctt.yaml';
+
+const CITY_ONLY = [
+  /^\d+\. Phòng Văn hóa và Thông tin$/m,
+  /phối hợp Phòng Văn hóa và Thông tin và các đơn vị liên quan và UBND/,
+  'tại UBND các phường, xã và Phòng Tư pháp thành phố',
+  'Các phòng chuyên môn thuộc thành phố',
+  'Đối với các phòng, ban và tương đương thuộc UBND thành phố',
+  'Đối với UBND các phường, xã',
+  /- CT, các PCT UBND;/,
+];
+
+function compile(root: string, file: string) {
+  const project = loadProject(root).value!;
+  const r = resolvePlan(root, file, project);
+  expect(r.diagnostics).toEqual([]);
+  return buildAndCheck(r.value!, project);
+}
+
+describe('kehoach new from the Huế city plan, for every ward and commune of the city', () => {
+  let project: ReturnType<typeof tempProject>;
+  let units: string[];
+  let created: string[];
+  beforeAll(() => {
+    project = tempProject();
+    units = [...readFileSync(path.join(project.root, 'data/don-vi/thua-thien-hue.yaml'), 'utf8').matchAll(/id: (hue-[a-z-]+), cap: (?:phuong|xa), [^\n]*thuoc: hue \}/g)].map((m) => m[1]);
+    const r = runCli(['new', '--from', CITY, ...units.flatMap((u) => ['--unit', u])], project.root);
+    expect(r.stderr).toBe('');
+    created = r.stdout.trim().split('\n');
+  }, 600_000);
+  afterAll(() => project.dispose());
+
+  it('covers the 20 units, wards and communes', () => {
+    expect(units.length).toBe(20);
+    expect(units).toContain('hue-thuy-bang');
+    expect(units).toContain('hue-truong-an');
+    expect(created.length).toBe(20);
+  });
+
+  it('gives plans that check with no warning and print none of the city-only phrases', () => {
+    for (const file of created) {
+      const { doc, diagnostics } = compile(project.root, file);
+      expect(diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`), file).toEqual([]);
+      const text = renderText(doc!);
+      for (const phrase of CITY_ONLY) {
+        if (typeof phrase === 'string') expect(text, `${file}: ${phrase}`).not.toContain(phrase);
+        else expect(text, `${file}: ${phrase}`).not.toMatch(phrase);
+      }
+    }
+  });
+
+  it('prints the commune’s own wording where the city plan varies by level', () => {
+    const text = renderText(compile(project.root, 'plans/thua-thien-hue/hue-thuy-bang/2024-dvctt.yaml').doc!);
+    expect(text).toContain('Tỷ lệ thực hiện chứng thực bản sao điện tử từ bản chính tại UBND cấp xã');
+    expect(text).toContain('| Đối với UBND cấp xã |');
+    expect(text).toContain('- CT, các PCT UBND xã;');
+    expect(text).toMatch(/^4\. Văn hóa, Thông tin$/m);
+  });
+});
+
+// A sample in the 2025 shape (province decision → commune plan), written for this test: the
+// numbers and names are not a real decision.
+const PROVINCE = `don_vi: khanh-hoa
+loai: ke_hoach
+ngay: 2025-07-14
+trich_yeu: Cải cách hành chính năm {{nam}} trên địa bàn {{don_vi.ten_day_du}}
+quyet_dinh:
+  so: 393
+  can_cu: ['Căn cứ {{van_ban "luat-tccqdp-2025"}}']
+  de_nghi: Giám đốc Sở Nội vụ
+  dieu: [Ban hành kèm theo Quyết định này Kế hoạch., Quyết định này có hiệu lực kể từ ngày ký., Các cơ quan chịu trách nhiệm thi hành.]
+  noi_nhan: { danh_sach: [Như Điều 3], luu: [VT, NC] }
+  ky: { ky_thay: CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, ho_ten: Người Ký Mẫu }
+noi_dung: [{ id: muc-dich, tieu_de: Mục đích, noi_dung: Đoạn. }]
+`;
+
+describe('kehoach new from a province plan promulgated by a decision', () => {
+  let project: ReturnType<typeof tempProject>;
+  beforeAll(() => {
+    project = tempProject();
+    mkdirSync(path.join(project.root, 'plans/khanh-hoa/tinh'), { recursive: true });
+    writeFileSync(path.join(project.root, 'plans/khanh-hoa/tinh/2025-cchc.yaml'), PROVINCE);
+  });
+  afterAll(() => project.dispose());
+
+  it('writes a commune plan without the decision’s number line or signer, citing the decision', () => {
+    const r = runCli(['new', '--from', 'plans/khanh-hoa/tinh/2025-cchc.yaml', '--unit', 'cam-hiep'], project.root);
+    expect(r.stderr).toBe('');
+    const file = r.stdout.trim();
+    const { doc, diagnostics } = compile(project.root, file);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const text = renderText(doc!);
+    expect(text).not.toContain('393/QĐ-UBND ngày 14 tháng');
+    expect(text).not.toContain('Số: 393');
+    expect(text).not.toContain('Người Ký Mẫu');
+    expect(text).not.toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH');
+    expect(text).toContain('Số:      /KH-UBND');
+    expect(text).toContain(
+      'Thực hiện Kế hoạch cải cách hành chính năm 2025 trên địa bàn tỉnh Khánh Hòa ban hành kèm theo Quyết định số 393/QĐ-UBND ngày 14/7/2025 của Chủ tịch UBND tỉnh Khánh Hòa.',
+    );
+    expect(readFileSync(path.join(project.root, file), 'utf8')).toContain('triển khai Kế hoạch ban hành kèm theo Quyết định số 393/QĐ-UBND ngày 14/7/2025 của Chủ tịch UBND tỉnh Khánh Hòa');
+  });
+});
