@@ -10,6 +10,7 @@ import { loadProject, resolvePlan } from '../../src/load/index.ts';
 import { buildAndCheck } from '../../src/check/index.ts';
 import { renderText } from '../../src/write/text/index.ts';
 import { runCli, tempProject } from '../helpers/cli.ts';
+import { provinceDecisionPlan } from '../helpers/decision-plan.ts';
 
 const CITY = 'plans/thua-thien-hue/hue/2024-dvctt.yaml';
 
@@ -71,21 +72,7 @@ describe('kehoach new from the Huế city plan, for every ward and commune of th
   });
 });
 
-// A sample in the 2025 shape (province decision → commune plan), written for this test: the
-// numbers and names are not a real decision.
-const PROVINCE = `don_vi: khanh-hoa
-loai: ke_hoach
-ngay: 2025-07-14
-trich_yeu: Cải cách hành chính năm {{nam}} trên địa bàn {{don_vi.ten_day_du}}
-quyet_dinh:
-  so: 393
-  can_cu: ['Căn cứ {{van_ban "luat-tccqdp-2025"}}']
-  de_nghi: Giám đốc Sở Nội vụ
-  dieu: [Ban hành kèm theo Quyết định này Kế hoạch., Quyết định này có hiệu lực kể từ ngày ký., Các cơ quan chịu trách nhiệm thi hành.]
-  noi_nhan: { danh_sach: [Như Điều 3], luu: [VT, NC] }
-  ky: { ky_thay: CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, ho_ten: Người Ký Mẫu }
-noi_dung: [{ id: muc-dich, tieu_de: Mục đích, noi_dung: Đoạn. }]
-`;
+const PROVINCE = provinceDecisionPlan('khanh-hoa', 'Người Ký Mẫu');
 
 describe('kehoach new from a province plan promulgated by a decision', () => {
   let project: ReturnType<typeof tempProject>;

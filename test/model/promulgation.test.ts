@@ -7,26 +7,14 @@ import { checkPlan } from '../../src/check/index.ts';
 import { runsText } from '../../src/text/case.ts';
 import type { TextBlock } from '../../src/model/types.ts';
 import { makeProject } from './project-fixture.ts';
+import { provinceDecisionPlan } from '../helpers/decision-plan.ts';
 
 const UNITS = `
 - { id: quang-ngai, cap: tinh, ten: Quảng Ngãi }
 - { id: tinh-phong, cap: xa, ten: Tịnh Phong, thuoc: quang-ngai, tu_ngu: { ubnd_cap_tren: UBND tỉnh } }
 `;
 
-const PROVINCE = `don_vi: quang-ngai
-loai: ke_hoach
-ngay: 2025-07-14
-trich_yeu: Cải cách hành chính năm {{nam}} trên địa bàn {{don_vi.ten_day_du}}
-quyet_dinh:
-  so: 393
-  can_cu: ['Căn cứ {{van_ban "luat-tccqdp-2025"}}']
-  de_nghi: Giám đốc Sở Nội vụ
-  dieu: [Ban hành kèm theo Quyết định này Kế hoạch., Quyết định này có hiệu lực kể từ ngày ký., Các cơ quan chịu trách nhiệm thi hành.]
-  noi_nhan: { danh_sach: [Như Điều 3], luu: [VT, NC] }
-  ky: { ky_thay: CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, ho_ten: Nguyễn Văn A }
-noi_dung: [{ id: muc-dich, tieu_de: Mục đích, noi_dung: Đoạn. }]
-phu_luc: [{ id: pl, tieu_de: Chỉ tiêu }]
-`;
+const PROVINCE = `${provinceDecisionPlan('quang-ngai')}phu_luc: [{ id: pl, tieu_de: Chỉ tiêu }]\n`;
 
 const text = (b: TextBlock) => runsText(b.runs);
 
