@@ -62,10 +62,11 @@ export function checkLevelWords(src: ResolvedSource, project: ProjectData, texts
   return out;
 }
 
-/** The signature block names a person of the unit that issues: a parent's signer never fits a child. */
+/** A signature block that names the parent's signer never fits a child. */
 function inheritedSigner(src: ResolvedSource, project: ProjectData): Diagnostic[] {
   const parentUnit = src.parent?.data.don_vi;
-  if (!src.data.ky || !parentUnit || parentUnit === src.data.don_vi) return [];
+  // A generic block ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", no name) fits any unit; a named signer does not.
+  if (!src.data.ky?.ho_ten || !parentUnit || parentUnit === src.data.don_vi) return [];
   const at = src.origin(['ky']);
   if (at.file === src.file) return [];
   const names = unitNames(project.units.get(parentUnit) ?? { id: parentUnit, cap: 'xa', ten: parentUnit }, project.levels);
