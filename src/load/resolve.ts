@@ -89,11 +89,12 @@ type Target = { abs: string } | { diagnostic: Diagnostic };
  * Locates a plan named by `ref` (written at `at`, relative to the file that wrote it): inside plans/,
  * existing, and not already being resolved.
  */
-function locatePlan(ctx: Context, ref: string, at: Origin, kind: 'parent' | 'thuc-hien'): Target {
+function locatePlan(ctx: Context, ref: string, at: Origin, kind: 'parent' | 'thuc-hien' | 'thay-the'): Target {
   const fromDir = path.dirname(path.resolve(ctx.root, at.file));
   const lexical = path.resolve(fromDir, ref);
   const rel = relativeToRoot(ctx.root, lexical);
-  const what = kind === 'parent' ? 'kế hoạch cha (ke_thua)' : 'kế hoạch được thực hiện (thuc_hien.ke_hoach)';
+  const what =
+    kind === 'parent' ? 'kế hoạch cha (ke_thua)' : kind === 'thuc-hien' ? 'kế hoạch được thực hiện (thuc_hien.ke_hoach)' : 'kế hoạch được thay thế (quyet_dinh.thay_the.ke_hoach)';
   const outside = () =>
     err(
       at,
@@ -169,7 +170,12 @@ function resolveUncached(ctx: Context, abs: string): LoadResult<ResolvedSource> 
   diagnostics.push(...bound.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
 
+  const replaced = resolveReplaced(ctx, view, origin);
+  diagnostics.push(...replaced.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+
   const value: ResolvedSource = { file, data: view as KeHoach, origin, originOfKey, parent, binding: bound.value };
+  if (replaced.value) value.replaces = replaced.value;
   if (view !== merged) value.template = merged as KeHoach;
   return { value, diagnostics };
 }
@@ -200,4 +206,17 @@ function resolveBinding(
   }
   if (isPlainObject(th) && typeof th.van_ban === 'string') return { value: undefined, diagnostics: [] };
   return { value: parent, diagnostics: [] };
+}
+
+/** quyet_dinh.thay_the.ke_hoach: the earlier edition this plan's decision replaces (a plan in plans/). */
+function resolveReplaced(ctx: Context, data: unknown, origin: (p: JsonPath) => Origin): LoadResult<ResolvedSource> {
+  const qd = isPlainObject(data) ? data.quyet_dinh : undefined;
+  const tt = isPlainObject(qd) ? qd.thay_the : undefined;
+  if (!isPlainObject(tt) || typeof tt.ke_hoach !== 'string') return { diagnostics: [] };
+  const at = origin(['quyet_dinh', 'thay_the', 'ke_hoach']);
+  const target = locatePlan(ctx, tt.ke_hoach, at, 'thay-the');
+  if ('diagnostic' in target) return { diagnostics: [target.diagnostic] };
+  const r = resolveAbs(ctx, target.abs);
+  if (!r.value) return { diagnostics: [...r.diagnostics, err(at, 'thay-the-invalid', `kế hoạch được thay thế '${tt.ke_hoach}' có lỗi (xem các lỗi ở trên)`)] };
+  return { value: r.value, diagnostics: [] };
 }

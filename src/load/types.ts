@@ -24,6 +24,8 @@ export interface ResolvedSource {
    * Undefined when the plan implements a document outside plans/ (thuc_hien.van_ban) or has no parent.
    */
   binding?: ResolvedSource;
+  /** The earlier edition replaced by this plan's decision (quyet_dinh.thay_the.ke_hoach), if any. */
+  replaces?: ResolvedSource;
 }
 
 /** Data shared by all plans: units directory, level vocabulary, citation registry. */

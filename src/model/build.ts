@@ -14,7 +14,7 @@ import { implementedDocument, ownThucHien, defaultSentence } from './implemented
 import { isoDate, longDate, numberAndSymbol, numberLine, parseDate, placeDateLine, type PartialDate } from './dates.ts';
 import { buildRecipients, buildSignature } from './signature.ts';
 import { targetCells, type TargetCell } from '../check/targets.ts';
-import { decisionReference, defaultAuthority } from './promulgation.ts';
+import { decisionReference, defaultAuthority, replacedCitation } from './promulgation.ts';
 import { lowerFirstRuns, runsText, sentenceCase, upper, withEnding } from '../text/case.ts';
 
 export interface BuildResult {
@@ -52,6 +52,7 @@ export function buildWithTexts(src: ResolvedSource, project: ProjectData): Build
     implemented: () => implementedOnce()?.citation,
     targets: () => (targets ??= targetCells(data)),
     level: unit?.cap,
+    replaced: () => replacedCitation(src, project),
   };
   const text = new TextRenderer(scope, src, project.root);
   const ctx: BuildContext = { src, project, text, diagnostics, report };
@@ -165,6 +166,17 @@ function buildDecision(ctx: BuildContext, d: DecisionInput): Decision {
   };
   const title = qd.trich_yeu !== undefined ? text.runs(qd.trich_yeu, ['quyet_dinh', 'trich_yeu']) : [{ text: `Ban hành ${d.kindName} ` }, ...lowerFirstRuns(d.planTitle)];
   const bases: TextBlock[] = (qd.can_cu ?? []).map((c, i) => ({ type: 'text', role: 'basis', italic: true, runs: text.runs(c, ['quyet_dinh', 'can_cu', i]), ref: `quyet-dinh/can-cu/${i}` }));
+  if (qd.thay_the && !qd.dieu.some((d) => /\{\{\s*thay_the\s*\}\}/.test(d))) {
+    ctx.report(
+      'replacement-not-stated',
+      'warning',
+      'Quyết định thay thế văn bản lần trước (quyet_dinh.thay_the) nhưng không Điều nào nêu việc thay thế; ghi trong Điều về hiệu lực: "Quyết định này có hiệu lực kể từ ngày ký và thay thế {{thay_the}}"',
+      ['quyet_dinh', 'thay_the'],
+    );
+  }
+  if (qd.thay_the?.van_ban && !ctx.project.citations.has(qd.thay_the.van_ban)) {
+    ctx.report('unknown-citation', 'error', `Không có văn bản mã "${qd.thay_the.van_ban}" trong data/van-ban/`, ['quyet_dinh', 'thay_the', 'van_ban']);
+  }
   if (bases.length === 0) {
     ctx.report(
       'decision-without-basis',

@@ -7,6 +7,9 @@ import type { DonVi, KeHoach, QuyetDinh, TuNguTheoCap } from './source-types.gen
 import { decisionSymbol } from './identity.ts';
 import { longDate, numberAndSymbol, numericDate, parseDate, type PartialDate } from './dates.ts';
 import { unitNames } from '../template/unit-names.ts';
+import type { ProjectData, ResolvedSource } from '../load/types.ts';
+import { formatCitation } from './citation.ts';
+import { planCitation } from './implemented.ts';
 
 export type Issuer = 'chu_tich' | 'ubnd';
 
@@ -42,4 +45,22 @@ export function decisionReference(data: KeHoach, unit: DonVi | undefined, levels
   const issuer = issuerName(qd, unit, levels);
   if (issuer) out += ` của ${issuer}`;
   return out;
+}
+
+/**
+ * The edition a decision replaces (quyet_dinh.thay_the), cited as the Điều on effect names it:
+ * "Quyết định số 1546/QĐ-UBND ngày 04/12/2024 của Chủ tịch UBND tỉnh Quảng Ngãi" — from that
+ * plan's own data (a plan in plans/) or from the citation registry.
+ */
+export function replacedCitation(src: ResolvedSource, project: ProjectData): string | undefined {
+  const tt = src.data.quyet_dinh?.thay_the;
+  if (!tt) return undefined;
+  if (tt.van_ban) {
+    const entry = project.citations.get(tt.van_ban);
+    return entry ? formatCitation(entry) : undefined;
+  }
+  const old = src.replaces;
+  if (!old) return undefined;
+  const unit = old.data.don_vi ? project.units.get(old.data.don_vi) : undefined;
+  return old.data.quyet_dinh ? decisionReference(old.data, unit, project.levels) : planCitation(old, project);
 }

@@ -587,6 +587,21 @@ export interface QuyetDinh {
    */
   ngay_kem_theo?: 'chu' | 'so';
   /**
+   * Văn bản (lần ban hành trước) mà quyết định này thay thế: kế hoạch trong plans/ (ke_hoach) hoặc văn bản trong danh mục data/van-ban (van_ban). Điều về hiệu lực ghi {{thay_the}} để in trích dẫn văn bản bị thay thế.
+   */
+  thay_the?: {
+    [k: string]: unknown;
+  } & {
+    /**
+     * Đường dẫn tới kế hoạch (lần ban hành trước) trong plans/.
+     */
+    ke_hoach?: string;
+    /**
+     * Mã định danh ổn định (chữ thường không dấu, số, gạch nối), ví dụ: thanh-toan-truc-tuyen.
+     */
+    van_ban?: string;
+  };
+  /**
    * Thẩm quyền ban hành (in hoa, đậm), mặc định: tên cơ quan ban hành (quyết định của Chủ tịch: 'CHỦ TỊCH' + tên cơ quan). null: dùng mặc định.
    */
   tham_quyen?: string | null;

@@ -4,7 +4,7 @@
 // "in" every object), so paths are checked with own-property lookups before anything runs.
 import Handlebars from 'handlebars';
 
-export const HELPER_NAMES = ['van_ban', 'so_hieu', 'thuc_hien', 'phu_luc', 'muc', 'dv', 'chi_tieu', 'theo_cap', 'rieng'] as const;
+export const HELPER_NAMES = ['van_ban', 'so_hieu', 'thuc_hien', 'phu_luc', 'muc', 'dv', 'chi_tieu', 'theo_cap', 'rieng', 'thay_the'] as const;
 export type HelperName = (typeof HELPER_NAMES)[number];
 
 /** What a helper can reach: the plan's data, and a way to report a problem at the expression. */

@@ -16,6 +16,11 @@ export function callHelper(name: HelperName, args: unknown[], hash: Record<strin
     return text ?? '';
   }
   if (name === 'theo_cap') return byLevel(hash, scope.level, report);
+  if (name === 'thay_the') {
+    const text = scope.replaced?.();
+    if (text === undefined) report('unknown-citation', '{{thay_the}} được dùng nhưng quyết định không có thay_the (văn bản lần trước mà nó thay thế)');
+    return text ?? '';
+  }
   const id = args[0];
   if (typeof id !== 'string' || id === '') {
     report('template-helper-argument', `Hàm ${name} cần một mã trong dấu nháy, ví dụ {{${name} "ma-so"}}`);

@@ -23,7 +23,7 @@ export interface RenderedText {
 }
 
 /** Helpers whose output is a generated fact, not wording the author typed. */
-const GENERATED = new Set(['van_ban', 'so_hieu', 'thuc_hien', 'dv', 'chi_tieu', 'rieng']);
+const GENERATED = new Set(['van_ban', 'so_hieu', 'thuc_hien', 'dv', 'chi_tieu', 'rieng', 'thay_the']);
 
 /** The text with every generated part blanked out (for checks of typed wording). */
 export function typedText(t: RenderedText): string {

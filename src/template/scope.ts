@@ -16,6 +16,8 @@ export interface TemplateScope {
   itemNumbers: Map<string, string>;
   /** The citation printed by {{thuc_hien}}; undefined when the plan implements nothing. */
   implemented(): string | undefined;
+  /** The citation printed by {{thay_the}}: the earlier edition this plan's decision replaces. */
+  replaced?(): string | undefined;
   /** The issuing unit's level (data/cap.yaml key), for {{theo_cap …}}. */
   level?: string;
   /** The plan's own target cells, for {{chi_tieu "row-id"}} (computed on first use). */

@@ -112,3 +112,31 @@ noi_nhan: { danh_sach: [UBND tỉnh (b/c)], luu: [VT] }
     expect(r.diagnostics.map((d) => [d.file, d.rule, d.message])).toEqual([['plans/qn/tinh-phong/2025-cchc.yaml', 'schema-required', "thiếu khóa bắt buộc 'ngay'"]]);
   });
 });
+
+describe('an edition that replaces an earlier one (quyet_dinh.thay_the)', () => {
+  const OLD = provinceDecisionPlan('quang-ngai').replace('ngay: 2025-07-14', 'ngay: 2024-12-04').replace('so: 393', 'so: 1546');
+  const NEW = provinceDecisionPlan('quang-ngai').replace(
+    '  dieu: [Ban hành kèm theo Quyết định này Kế hoạch., Quyết định này có hiệu lực kể từ ngày ký., Các cơ quan chịu trách nhiệm thi hành.]',
+    '  thay_the: { ke_hoach: ../2024/cchc.yaml }\n  dieu: [Ban hành kèm theo Quyết định này Kế hoạch., "Quyết định này có hiệu lực kể từ ngày ký và thay thế {{thay_the}}.", Các cơ quan chịu trách nhiệm thi hành.]',
+  );
+
+  it('generates the replacement clause of its Điều from the earlier edition’s own data', () => {
+    const p = project({ 'plans/qn/2024/cchc.yaml': OLD, 'plans/qn/2025/cchc.yaml': NEW });
+    const { doc, diagnostics } = build(p, 'plans/qn/2025/cchc.yaml');
+    expect(doc.decision!.articles.map((a) => `${a.label} ${text(a)}`)[1]).toBe(
+      'Điều 2. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 1546/QĐ-UBND ngày 04/12/2024 của Chủ tịch UBND tỉnh Quảng Ngãi.',
+    );
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('cites a replaced document of the registry too, and warns when no Điều states the replacement', () => {
+    const p = project({ 'plans/qn/2025/cchc.yaml': NEW.replace('{ ke_hoach: ../2024/cchc.yaml }', '{ van_ban: luat-tccqdp-2025 }').replace(' và thay thế {{thay_the}}', '') });
+    const { diagnostics } = build(p, 'plans/qn/2025/cchc.yaml');
+    expect(diagnostics.map((d) => [d.rule, d.line, d.severity])).toEqual([['replacement-not-stated', 9, 'warning']]);
+  });
+
+  it('is an error when the replaced plan does not exist', () => {
+    const p = project({ 'plans/qn/2025/cchc.yaml': NEW });
+    expect(p.resolve('plans/qn/2025/cchc.yaml').diagnostics.map((d) => [d.rule, d.line])).toEqual([['thay-the-missing', 9]]);
+  });
+});
