@@ -1,26 +1,16 @@
-// Incremental builds: out/.kehoach/build-record.json remembers, for each plan, the content hash
-// of every input (the plan, its parents and binding plans, the shared data, the templates, the
-// tool itself) and the files it produced. A plan whose inputs are unchanged and whose outputs are
-// all present is skipped. A missing or damaged record only means a full rebuild.
+// Incremental builds: the build record remembers, for each plan, the hash of every input that
+// shapes its output (the plan, its parents and binding plans as they were read, the shared data,
+// the tool with its locked dependencies, the PDF font and browser) and the files it produced. A plan
+// whose inputs are unchanged and whose outputs are all present inside out/ is skipped.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-write.ts';
 import { toolRoot } from '../write/html/paths.ts';
+import { chooseFont } from '../write/html/fonts.ts';
+import { findBrowser } from '../write/pdf/browser.ts';
+import { hashBytes, readBounded } from '../load/read-source.ts';
 import type { ResolvedSource } from '../load/types.ts';
-
-const RECORD_VERSION = 1;
-
-interface Entry {
-  formats: string[];
-  inputs: Record<string, string>; // project-relative path (or tool:…) → hash
-  outputs: { part: string; format: string; path: string }[]; // paths relative to the output root
-}
-
-interface RecordFile {
-  version: number;
-  entries: Record<string, Entry>;
-}
+import { RecordFile, outputInside, type Entry, type RecordedOutput } from './record-file.ts';
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -28,114 +18,164 @@ function listFiles(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...listFiles(full));
-    else out.push(full);
+    else if (entry.isFile()) out.push(full);
   }
   return out.sort();
 }
 
-/** Hashes files once per process; shared inputs (data, templates, parents) are read once per batch. */
+/** Hash of a regular file as it is now; anything else (absent, FIFO, device) is 'missing'. */
+function hashNow(abs: string): string {
+  try {
+    const bytes = readBounded(abs);
+    return Buffer.isBuffer(bytes) ? hashBytes(bytes) : 'missing';
+  } catch {
+    return 'missing';
+  }
+}
+
+/**
+ * The browser's identity without starting it: the real executable's path, size, mtime and inode.
+ * A package upgrade replaces the file (new inode, the new build's mtime) even where the executable
+ * is a wrapper script whose text does not change; `--version` would cost a process per batch.
+ */
+function browserIdentity(): string {
+  try {
+    const exe = findBrowser();
+    if (!exe) return 'none';
+    const real = realpathSync(exe);
+    const st = statSync(real);
+    return `${real}:${st.size}:${Math.trunc(st.mtimeMs)}:${st.ino}`;
+  } catch {
+    return 'none'; // a named browser that is missing: the PDF step reports it
+  }
+}
+
+/** Hashes inputs; the shared data is hashed once, when the batch starts, before anything reads it. */
 export class InputHasher {
   private readonly memo = new Map<string, string>();
   private toolHash?: string;
+  private shared?: Record<string, string>;
 
-  constructor(private readonly root: string) {}
+  /** `tool` is the kehoach installation whose code is hashed (tests point it at a copy). */
+  constructor(
+    private readonly root: string,
+    private readonly toolDir: string = toolRoot,
+  ) {}
 
   file(rel: string): string {
     let h = this.memo.get(rel);
-    if (h === undefined) {
-      try {
-        h = createHash('sha1').update(readFileSync(path.join(this.root, rel))).digest('hex');
-      } catch {
-        h = 'missing';
-      }
-      this.memo.set(rel, h);
-    }
+    if (h === undefined) this.memo.set(rel, (h = hashNow(path.join(this.root, rel))));
     return h;
   }
 
-  /** The tool's own code, templates, schemas and version: any change rebuilds everything. */
+  /** The tool's code, templates, schemas, version and locked dependencies: any change rebuilds everything. */
   tool(): string {
     if (!this.toolHash) {
       const hash = createHash('sha1');
       for (const dir of ['src', 'templates', 'schemas']) {
-        for (const f of listFiles(path.join(toolRoot, dir))) hash.update(f.slice(toolRoot.length)).update(readFileSync(f));
+        for (const f of listFiles(path.join(this.toolDir, dir))) hash.update(f.slice(this.toolDir.length)).update(readFileSync(f));
       }
-      hash.update(readFileSync(path.join(toolRoot, 'package.json')));
+      for (const f of ['package.json', 'package-lock.json']) hash.update(f).update(hashNow(path.join(this.toolDir, f)));
       this.toolHash = hash.digest('hex');
     }
     return this.toolHash;
   }
 
   sharedData(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const f of listFiles(path.join(this.root, 'data'))) {
-      const rel = path.relative(this.root, f).split(path.sep).join('/');
-      out[rel] = this.file(rel);
+    if (!this.shared) {
+      this.shared = {};
+      for (const f of listFiles(path.join(this.root, 'data'))) {
+        const rel = path.relative(this.root, f).split(path.sep).join('/');
+        this.shared[rel] = this.file(rel);
+      }
     }
-    return out;
+    return this.shared;
+  }
+
+  /** What a PDF depends on besides the sources: the face it is set in and the browser that prints it. */
+  pdfEnvironment(): Record<string, string> {
+    const font = chooseFont();
+    return { 'font:': `${font.source}:${font.family}`, 'browser:': browserIdentity() };
   }
 }
 
-/** Every plan file a resolved plan was made from: itself, its parents, the plans that bind it. */
-export function planInputs(src: ResolvedSource): string[] {
-  const files = new Set<string>();
+/** Every plan file a resolved plan was made from (itself, its parents, the plans that bind it), with the hash of what was read. */
+export function planInputs(src: ResolvedSource): Map<string, string | undefined> {
+  const files = new Map<string, string | undefined>();
   const visit = (s: ResolvedSource | undefined) => {
     if (!s || files.has(s.file)) return;
-    files.add(s.file);
+    files.set(s.file, s.hash);
     visit(s.parent);
     visit(s.binding);
   };
   visit(src);
-  return [...files].sort();
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 export class BuildRecord {
-  private entries: Record<string, Entry> = {};
-  private readonly file: string;
+  private readonly entries: Map<string, Entry>;
+  private readonly disk: RecordFile;
+  private readonly base: Record<string, string>;
 
-  constructor(private readonly outDir: string, private readonly hasher: InputHasher) {
-    this.file = path.join(outDir, '.kehoach', 'build-record.json');
-    try {
-      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as RecordFile;
-      if (parsed?.version === RECORD_VERSION && parsed.entries && typeof parsed.entries === 'object') this.entries = parsed.entries;
-    } catch {
-      // absent or damaged: everything is rebuilt
-    }
+  constructor(
+    private readonly outDir: string,
+    private readonly hasher: InputHasher,
+    formats: readonly string[],
+  ) {
+    this.disk = new RecordFile(outDir);
+    this.entries = this.disk.load();
+    // Taken now, before any plan is compiled: an input edited later makes the record older than
+    // the output, which only means a rebuild next time, never a stale "không đổi".
+    this.base = { 'tool:': hasher.tool(), ...hasher.sharedData(), ...(formats.includes('pdf') ? hasher.pdfEnvironment() : {}) };
   }
 
-  private currentInputs(planFiles: string[]): Record<string, string> {
-    const inputs: Record<string, string> = { 'tool:': this.hasher.tool(), ...this.hasher.sharedData() };
-    for (const f of planFiles) inputs[f] = this.hasher.file(f);
-    return inputs;
-  }
-
-  /** True when the plan was built before from the same inputs and all its outputs still exist. */
+  /** True when the plan was built before from the same inputs and all its outputs are still in out/. */
   isFresh(source: string, formats: readonly string[]): boolean {
-    const entry = this.entries[source];
-    if (!entry || !Array.isArray(entry.outputs) || !entry.inputs) return false;
-    if (!formats.every((f) => entry.formats.includes(f))) return false;
-    const planFiles = Object.keys(entry.inputs).filter((k) => k.startsWith('plans/'));
-    const now = this.currentInputs(planFiles);
-    const keys = new Set([...Object.keys(now), ...Object.keys(entry.inputs)]);
+    const entry = this.entries.get(source);
+    if (!entry) return false;
+    if (!formats.every((f) => entry.formats.includes(f as Entry['formats'][number]) && entry.outputs.some((o) => o.format === f && o.part === 'package'))) return false;
+    const now: Record<string, string> = { ...this.base };
+    for (const k of Object.keys(entry.inputs)) if (k.startsWith('plans/')) now[k] = this.hasher.file(k);
+    // A PDF-only input recorded by a docx+pdf build does not matter to a docx-only build.
+    const relevant = (k: string) => k in now || !(k === 'font:' || k === 'browser:');
+    const keys = new Set([...Object.keys(now), ...Object.keys(entry.inputs).filter(relevant)]);
     for (const k of keys) if (now[k] !== entry.inputs[k]) return false;
-    return entry.outputs.every((o) => existsSync(path.join(this.outDir, o.path)) && statSync(path.join(this.outDir, o.path)).size > 0);
+    return entry.outputs.every((o) => {
+      const abs = outputInside(this.outDir, o.path);
+      if (!abs) return false;
+      try {
+        const st = statSync(abs);
+        return st.isFile() && st.size > 0;
+      } catch {
+        return false;
+      }
+    });
   }
 
-  outputsOf(source: string): Entry['outputs'] {
-    return this.entries[source]?.outputs ?? [];
+  outputsOf(source: string): RecordedOutput[] {
+    return this.entries.get(source)?.outputs ?? [];
   }
 
-  update(source: string, planFiles: string[], formats: readonly string[], outputs: Entry['outputs']): void {
-    this.entries[source] = { formats: [...formats], inputs: this.currentInputs(planFiles), outputs };
+  /** Sources the record knows, with what they wrote. */
+  known(): [string, RecordedOutput[]][] {
+    return [...this.entries].map(([s, e]) => [s, e.outputs]);
+  }
+
+  /** Records a built plan at once (journal), with the hashes of the files as the build read them. */
+  update(source: string, resolved: ResolvedSource, formats: readonly string[], outputs: RecordedOutput[]): void {
+    const inputs: Record<string, string> = { ...this.base };
+    for (const [file, hash] of planInputs(resolved)) inputs[file] = hash ?? 'missing';
+    const entry: Entry = { formats: [...formats] as Entry['formats'], inputs, outputs };
+    this.entries.set(source, entry);
+    this.disk.append(source, entry);
   }
 
   forget(source: string): void {
-    delete this.entries[source];
+    if (!this.entries.delete(source)) return;
+    this.disk.append(source, null);
   }
 
   save(): void {
-    const sorted: Record<string, Entry> = {};
-    for (const k of Object.keys(this.entries).sort()) sorted[k] = this.entries[k];
-    writeFileAtomic(this.file, JSON.stringify({ version: RECORD_VERSION, entries: sorted }, null, 1) + '\n');
+    this.disk.save(this.entries);
   }
 }

@@ -10,6 +10,14 @@ export interface PlanOutcome {
   diagnostics: Diagnostic[];
   /** Failures of a writer (no browser, render error) that are not source diagnostics. */
   errors: string[];
+  /** Earlier outputs of this plan that were removed: parts it no longer has, or all of them when it failed. */
+  removed?: string[];
+}
+
+/** Outputs removed because no source produces them any more, by the source that had made them. */
+export interface Removal {
+  source: string;
+  paths: string[];
 }
 
 export class Progress {
@@ -53,7 +61,7 @@ export class Progress {
   }
 
   /** Final summary: failures with their first diagnostic, and where the outputs are. */
-  summary(outcomes: PlanOutcome[], outDir: string): void {
+  summary(outcomes: PlanOutcome[], outDir: string, removals: Removal[] = []): void {
     const failed = outcomes.filter((o) => !o.ok);
     const built = outcomes.filter((o) => o.ok && !o.skipped).length;
     const skipped = outcomes.filter((o) => o.skipped).length;
@@ -67,6 +75,12 @@ export class Progress {
     for (const o of failed) {
       const first = o.diagnostics.find((d) => d.severity === 'error');
       this.stream.write(`  LỖI ${o.source}: ${first ? formatDiagnostic(first) : o.errors[0] ?? ''}\n`);
+      if (o.removed?.length) this.stream.write(`    đã xoá bản dựng cũ của kế hoạch lỗi này (không còn đúng với nguồn): ${o.removed.join(', ')}\n`);
+    }
+    const failedSources = new Set(failed.map((o) => o.source));
+    for (const r of removals) {
+      if (failedSources.has(r.source)) continue;
+      this.stream.write(`  đã xoá ${r.paths.length} tệp cũ không còn nguồn nào dựng ra (${r.source}): ${r.paths.join(', ')}\n`);
     }
   }
 }

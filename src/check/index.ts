@@ -10,6 +10,7 @@ import { checkCitations } from './citation-conflict.ts';
 import { checkLevelWords } from './level-words.ts';
 import { checkRestatedTargets } from './target-restated.ts';
 import { checkEditorSchema } from './editor-schema.ts';
+import { checkOutputNames } from './output-names.ts';
 
 export interface CheckedBuild {
   doc?: PlanDocument;
@@ -26,6 +27,7 @@ export function buildAndCheck(src: ResolvedSource, project: ProjectData): Checke
     ...checkLevelWords(src, project, built.texts),
     ...checkRestatedTargets(src, built.texts),
     ...checkEditorSchema(src, project.root),
+    ...(built.doc ? checkOutputNames(project.root, built.doc) : []),
   ];
   return { doc: built.doc, diagnostics };
 }

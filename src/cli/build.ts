@@ -5,9 +5,10 @@ import { UsageError } from './usage-error.ts';
 import { findProjectRoot, relativeToRoot } from '../project/root.ts';
 import { discoverPlans } from '../build/discover.ts';
 import { buildBatch } from '../build/batch.ts';
-import { Progress } from '../build/progress.ts';
+import { Progress, type Removal } from '../build/progress.ts';
+import { EnvironmentError } from '../build/environment-error.ts';
 import { removePendingTempFiles } from '../build/atomic-write.ts';
-import { formatDiagnostic } from '../load/diagnostic.ts';
+import { formatDiagnostic, hasErrors } from '../load/diagnostic.ts';
 import type { OutputFormat } from '../build/outputs.ts';
 import { chooseFont } from '../write/html/fonts.ts';
 
@@ -35,18 +36,30 @@ export async function runBuild(args: string[]): Promise<number> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const removals: Removal[] = [];
+  let dataErrors = false;
   try {
     const outcomes = await buildBatch({
       root, files: found.files, outDir, formats, force: !!values.force,
+      onProjectDiagnostics: (ds) => {
+        for (const d of ds) process.stderr.write(formatDiagnostic(d) + '\n');
+        dataErrors = hasErrors(ds);
+      },
+      onRemoved: (source, paths) => removals.push({ source, paths }),
       onStart: (s) => progress.start(s),
       onFinish: (o) => {
         progress.finish(o);
-        if (values.json) process.stdout.write(JSON.stringify(o, ['source', 'ok', 'skipped', 'outputs', 'part', 'format', 'path', 'diagnostics', 'file', 'line', 'col', 'severity', 'message', 'rule', 'errors']) + '\n');
+        if (values.json) process.stdout.write(JSON.stringify(o, ['source', 'ok', 'skipped', 'outputs', 'part', 'format', 'path', 'diagnostics', 'file', 'line', 'col', 'severity', 'message', 'rule', 'errors', 'removed']) + '\n');
       },
     });
-    progress.summary(outcomes, relativeToRoot(root, outDir) || '.');
-    const failed = found.diagnostics.length > 0 || outcomes.some((o) => !o.ok);
+    progress.summary(outcomes, relativeToRoot(root, outDir) || '.', removals);
+    const failed = found.diagnostics.length > 0 || dataErrors || outcomes.some((o) => !o.ok);
     return failed ? 1 : 0;
+  } catch (err) {
+    // out/ not writable, or another build holds it: the machine's problem, said plainly (exit 1).
+    if (!(err instanceof EnvironmentError)) throw err;
+    process.stderr.write(`kehoach build: ${err.message}\n`);
+    return 1;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -1,6 +1,7 @@
 // Reading one source file of the project: confined to the project root, decoded strictly as UTF-8,
 // every failure turned into a diagnostic (a clerk must never see a stack trace).
-import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostic.ts';
 import type { LoadResult } from './types.ts';
@@ -15,6 +16,8 @@ export interface SourceText {
   abs: string;
   /** Decoded text without a byte-order mark. */
   text: string;
+  /** SHA-1 of the bytes as read: the build record stores this, never a later re-read. */
+  hash: string;
 }
 
 /** Project-relative form of an absolute path, with '/' separators (diagnostics use it). */
@@ -68,10 +71,13 @@ export function readSource(root: string, file: string): LoadResult<SourceText> {
     if (st.isDirectory()) {
       return { diagnostics: [at(rel, 'file-is-directory', `'${rel}' là một thư mục, không phải tệp YAML`)] };
     }
+    if (!st.isFile()) return { diagnostics: [notRegular(rel, st)] };
     if (st.size > MAX_SOURCE_BYTES) {
       return { diagnostics: [tooLarge(rel, st.size)] };
     }
-    bytes = readBounded(abs);
+    const read = readBounded(abs);
+    if (!Buffer.isBuffer(read)) return { diagnostics: [notRegular(rel, read)] };
+    bytes = read;
   } catch (e) {
     return { diagnostics: [fsError(rel, e)] };
   }
@@ -94,14 +100,25 @@ export function readSource(root: string, file: string): LoadResult<SourceText> {
   if (text.trim() === '') {
     return { diagnostics: [at(rel, 'file-empty', `tệp '${rel}' rỗng`)] };
   }
-  return { value: { file: rel, abs, text }, diagnostics: [] };
+  return { value: { file: rel, abs, text, hash: hashBytes(bytes) }, diagnostics: [] };
 }
 
-// The size is checked again while reading: a file may grow between stat and read.
-function readBounded(abs: string): Buffer {
-  const fd = openSync(abs, 'r');
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/**
+ * Reads a regular file, bounded in size. Opened with O_NONBLOCK so that a FIFO swapped in after the
+ * stat cannot block open() (a FIFO without a writer blocks there forever, deaf to SIGTERM); the
+ * descriptor is checked again with fstat, and anything but a regular file is returned unread.
+ * The size is checked again while reading: a file may grow between stat and read.
+ */
+export function readBounded(abs: string, limit = MAX_SOURCE_BYTES): Buffer | Stats {
+  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const size = Math.min(fstatSync(fd).size, MAX_SOURCE_BYTES + 1);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return st;
+    const size = Math.min(st.size, limit + 1);
     const buf = Buffer.alloc(size + 1);
     let total = 0;
     for (;;) {
@@ -116,6 +133,17 @@ function readBounded(abs: string): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+function notRegular(rel: string, st: Stats): Diagnostic {
+  const kind = st.isFIFO()
+    ? 'một đường ống (FIFO)'
+    : st.isCharacterDevice() || st.isBlockDevice()
+      ? 'một tệp thiết bị'
+      : st.isSocket()
+        ? 'một socket'
+        : 'không phải tệp thường';
+  return at(rel, 'file-not-regular', `'${rel}' là ${kind}, không phải tệp YAML thường; chỉ đọc được tệp thường — hãy thay bằng tệp .yaml thật`);
 }
 
 function tooLarge(rel: string, size: number): Diagnostic {

@@ -174,7 +174,7 @@ function resolveUncached(ctx: Context, abs: string): LoadResult<ResolvedSource> 
   diagnostics.push(...replaced.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
 
-  const value: ResolvedSource = { file, data: view as KeHoach, origin, originOfKey, parent, binding: bound.value };
+  const value: ResolvedSource = { file, hash: src.value.hash, data: view as KeHoach, origin, originOfKey, parent, binding: bound.value };
   if (replaced.value) value.replaces = replaced.value;
   if (view !== merged) value.template = merged as KeHoach;
   return { value, diagnostics };

@@ -9,6 +9,8 @@ export type JsonPath = readonly (string | number)[];
 export interface ResolvedSource {
   /** Project-relative path, e.g. "plans/thua-thien-hue/phu-ho/2024-dvctt.yaml". */
   file: string;
+  /** SHA-1 of this file's bytes as they were read (the build record's hash of the input). */
+  hash?: string;
   /** The plan as its unit sees it: entries of other levels (chi_cap) removed. */
   data: KeHoach;
   /** The whole merged template, when `data` dropped level-specific entries; children merge onto it. */

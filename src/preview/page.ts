@@ -1,6 +1,7 @@
 // What the preview server sends: the last good rendering with our own reload script (the only
 // script on the page, served by us, never from plan text) and, when the source is broken, the
-// diagnostics the CLI prints, escaped, above it.
+// diagnostics the CLI prints, escaped, above it. The banner is set in the document's face (Tinos,
+// embedded in the page): the browser's default monospace stacks Vietnamese marks badly ("lề").
 import { formatDiagnostic, type Diagnostic } from '../load/diagnostic.ts';
 
 const escapeHtml = (s: string) =>
@@ -21,7 +22,7 @@ function banner(diagnostics: Diagnostic[]): string {
   const heading = errors ? 'Nguồn có lỗi — đang hiển thị bản dựng hợp lệ gần nhất' : 'Cảnh báo';
   return (
     `<div id="kehoach-diagnostics" style="position:sticky;top:0;z-index:10;background:${errors ? '#fde8e8' : '#fff8e1'};` +
-    `border:2px solid ${errors ? '#c62828' : '#f9a825'};padding:8px 12px;font:13px monospace;white-space:pre-wrap">` +
+    `border:2px solid ${errors ? '#c62828' : '#f9a825'};padding:8px 12px;font:14px/1.4 'Tinos','Times New Roman',serif;white-space:pre-wrap">` +
     `<strong>${heading}</strong>\n${lines}</div>`
   );
 }
@@ -33,8 +34,12 @@ export function previewPage(rendered: string | undefined, diagnostics: Diagnosti
     return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">` +
       `<title>kehoach preview</title></head><body>${banner(diagnostics)}${script}</body></html>`;
   }
+  // Replacer functions, never replacement strings: a diagnostic quoting `$'` or `$&` (a key the
+  // clerk typed) would otherwise splice the whole document into the banner.
+  const csp = `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">`;
+  const top = banner(diagnostics);
   return rendered
-    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">`)
-    .replace(/<body([^>]*)>/, `<body$1>${banner(diagnostics)}`)
-    .replace(/<\/body>/, `${script}</body>`);
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => csp)
+    .replace(/<body([^>]*)>/, (_m, attrs: string) => `<body${attrs}>${top}`)
+    .replace(/<\/body>/, () => `${script}</body>`);
 }

@@ -1,12 +1,15 @@
 // `kehoach preview`: serves the HTML rendering of one plan on 127.0.0.1 and re-renders when the
 // plan, its parents, the shared data or a template is saved; open pages reload through SSE.
 import http from 'node:http';
-import { watch, type FSWatcher, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { watch } from 'chokidar';
 import { Compiler } from '../pipeline/compiler.ts';
 import { renderHtml, tinosFontCss } from '../write/html/index.ts';
 import { chooseFont } from '../write/html/fonts.ts';
 import { templatesDir } from '../write/html/paths.ts';
+import { forgetTemplates } from '../write/html/env.ts';
+import { judgeRequest } from './request-guard.ts';
 import type { Diagnostic } from '../load/diagnostic.ts';
 import { previewPage, RELOAD_SCRIPT } from './page.ts';
 
@@ -47,52 +50,74 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   };
   refresh();
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/__events') {
+  let port = 0;
+  const answer = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const verdict = judgeRequest(req.headers, req.url, port);
+    if (!verdict.ok) {
+      res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`${verdict.reason}\n`);
+      return;
+    }
+    if (verdict.path === '/__events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': kehoach\n\n');
       clients.add(res);
       req.on('close', () => clients.delete(res));
       return;
     }
-    if (url.pathname === '/__reload.js') {
+    if (verdict.path === '/__reload.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
       res.end(RELOAD_SCRIPT);
       return;
     }
-    if (url.pathname !== '/') {
+    if (verdict.path !== '/') {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('không có\n');
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(previewPage(lastGood, diagnostics));
+  };
+  const server = http.createServer((req, res) => {
+    // No request may stop the preview: a fault answers 500 and the server stays up.
+    try {
+      answer(req, res);
+    } catch {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('lỗi nội bộ\n');
+    }
   });
 
-  // Saves often arrive as several events (truncate, write, rename): coalesce them.
+  // Saves often arrive as several events (truncate, write, rename): coalesce them. chokidar keeps
+  // watching a file that an editor replaced by renaming a temp file over it (fs.watch loses it).
   let timer: NodeJS.Timeout | undefined;
-  const schedule = () => {
+  let templatesChanged = false;
+  const schedule = (file: string) => {
+    if (path.resolve(file).startsWith(templatesDir + path.sep)) templatesChanged = true;
     clearTimeout(timer);
-    timer = setTimeout(refresh, 60);
+    timer = setTimeout(() => {
+      if (templatesChanged) forgetTemplates();
+      templatesChanged = false;
+      refresh();
+    }, 60);
   };
-  const watchers: FSWatcher[] = [];
-  for (const dir of [path.join(options.root, 'plans'), path.join(options.root, 'data'), templatesDir]) {
-    if (existsSync(dir)) watchers.push(watch(dir, { recursive: true }, schedule));
-  }
+  const dirs = [path.join(options.root, 'plans'), path.join(options.root, 'data'), templatesDir].filter((d) => existsSync(d));
+  const watcher = watch(dirs, { ignoreInitial: true, ignored: (p) => /\.(tmp|swp)$|~$/.test(p) });
+  watcher.on('all', (_event, file) => schedule(file));
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   return {
     url: `http://127.0.0.1:${port}/`,
     refresh,
     close: async () => {
       clearTimeout(timer);
-      for (const w of watchers) w.close();
+      await watcher.close();
       for (const res of clients) res.end();
       clients.clear();
       await new Promise<void>((resolve) => server.close(() => resolve()));

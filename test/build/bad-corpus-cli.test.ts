@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli, type CliResult } from '../helpers/cli.ts';
-import { GENERATORS, type BadCase } from '../fixtures/bad/generators.ts';
+import { GENERATORS, makeSpecial, type BadCase } from '../fixtures/bad/generators.ts';
 
 const BAD = path.join(repoRoot, 'test/fixtures/bad');
 const GOOD = 'plans/an-giang/my-hoa-hung/2024-kiem-soat-tthc.yaml';
@@ -25,6 +25,8 @@ interface Case {
   project: Project;
   file: string; // expected diagnostic's file, as seen in the project
   entry: string; // the plan given to the CLI
+  /** Where a path of the case lands in its project. */
+  placed: (rel: string) => string;
 }
 
 interface Project {
@@ -57,7 +59,7 @@ const cases: Case[] = names.map((name) => {
   const project = movable ? shared : newProject();
   const prefix = movable ? `plans/${name}/` : '';
   const place = (rel: string) => (movable ? prefix + rel.replace(/^plans\//, '') : rel);
-  const c: Case = { name, exp, prefix, project, file: place(exp.file), entry: place(exp.entry ?? exp.file) };
+  const c: Case = { name, exp, prefix, project, file: place(exp.file), entry: place(exp.entry ?? exp.file), placed: place };
   project.cases.push(c);
   return c;
 });
@@ -68,6 +70,7 @@ function install(c: Case): void {
   if (existsSync(path.join(src, 'plans'))) {
     cpSync(c.prefix ? path.join(src, 'plans') : src, dest, { recursive: true, filter: (f) => path.basename(f) !== 'expected.json' });
   }
+  if (c.exp.special) makeSpecial(c.exp, path.join(c.project.root, c.placed(c.exp.special.file)));
   if (c.exp.generate) {
     mkdirSync(path.dirname(path.join(c.project.root, c.entry)), { recursive: true });
     writeFileSync(path.join(c.project.root, c.entry), GENERATORS[c.exp.generate]());

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/load/project.ts';
 import { resolvePlan } from '../../src/load/resolve.ts';
 import { formatDiagnostic } from '../../src/load/diagnostic.ts';
-import { GENERATORS, type BadCase } from '../fixtures/bad/generators.ts';
+import { GENERATORS, makeSpecial, type BadCase } from '../fixtures/bad/generators.ts';
 import { expectWithin } from '../helpers/budget.ts';
 
 const BAD = path.resolve(import.meta.dirname, '../fixtures/bad');
@@ -19,12 +19,14 @@ afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true }))
 
 function prepare(name: string, exp: BadCase): string {
   const dir = path.join(BAD, name);
-  if (!exp.generate) return dir;
-  const gen = GENERATORS[exp.generate];
-  if (!gen) throw new Error(`unknown generator ${exp.generate}`);
+  if (!exp.generate && !exp.special) return dir;
   const tmp = mkdtempSync(path.join(tmpdir(), `kehoach-bad-${name}-`));
   temps.push(tmp);
   cpSync(dir, tmp, { recursive: true });
+  if (exp.special) makeSpecial(exp, path.join(tmp, exp.special.file));
+  if (!exp.generate) return tmp;
+  const gen = GENERATORS[exp.generate];
+  if (!gen) throw new Error(`unknown generator ${exp.generate}`);
   const target = path.join(tmp, exp.entry ?? exp.file);
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, gen());

@@ -1,6 +1,6 @@
 // A private Handlebars environment for the page templates: strict (a missing field is a bug, not
 // an empty string), only the built-in helpers, no prototype access. Templates are read from
-// templates/ once per process.
+// templates/ once per process (until forgetTemplates(), when the preview sees a template saved).
 import Handlebars from 'handlebars';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -30,6 +30,11 @@ let loaded: Loaded | undefined;
 function readTemplate(file: string): string {
   // A trailing newline in a partial would become a space inside the paragraph that includes it.
   return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+}
+
+/** Drops the compiled templates: the preview calls it when a file under templates/ changes. */
+export function forgetTemplates(): void {
+  loaded = undefined;
 }
 
 export function loadTemplates(dir: string = templatesDir): Loaded {

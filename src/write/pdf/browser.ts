@@ -25,8 +25,21 @@ export function browserCandidates(env: NodeJS.ProcessEnv = process.env, platform
   return list;
 }
 
-/** First existing browser executable, or undefined. */
+/**
+ * First existing browser executable, or undefined. A browser the user named (PUPPETEER_EXECUTABLE_PATH,
+ * CHROME_PATH) that is not there is an error, never silently replaced by another one.
+ */
 export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+  for (const name of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const) {
+    const named = env[name];
+    if (named && !existsSync(named)) {
+      throw new NoBrowserError(
+        `Trình duyệt mà biến môi trường ${name} chỉ tới không có: '${named}'. ` +
+          `Sửa ${name} cho đúng tệp chạy của Chromium/Chrome/Edge, hoặc bỏ biến đó để dùng trình duyệt cài sẵn trên máy. ` +
+          'Có thể xuất riêng DOCX bằng `--format docx`.',
+      );
+    }
+  }
   return browserCandidates(env, platform).find((p) => existsSync(p));
 }
 
@@ -39,8 +52,8 @@ export const NO_BROWSER_MESSAGE =
 
 /** Raised when PDF output is asked for and no browser exists: a user-facing condition, not a bug. */
 export class NoBrowserError extends Error {
-  constructor() {
-    super(NO_BROWSER_MESSAGE);
+  constructor(message = NO_BROWSER_MESSAGE) {
+    super(message);
     this.name = 'NoBrowserError';
   }
 }

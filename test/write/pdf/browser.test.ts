@@ -5,11 +5,19 @@ import { PdfPrinter } from '../../../src/write/pdf/printer.ts';
 describe('findBrowser', () => {
   it('prefers PUPPETEER_EXECUTABLE_PATH, then CHROME_PATH', () => {
     expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: process.execPath }, 'darwin')).toBe(process.execPath);
-    expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/khong/co', CHROME_PATH: process.execPath }, 'darwin')).toBe(process.execPath);
+    expect(findBrowser({ CHROME_PATH: process.execPath }, 'darwin')).toBe(process.execPath);
   });
 
   it('returns undefined when nothing exists', () => {
-    expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/khong/co' }, 'darwin')).toBeUndefined();
+    expect(findBrowser({}, 'darwin')).toBeUndefined();
+  });
+
+  // Issue #14, case 13: a browser the user named is never silently replaced by the system one.
+  it('case 13: a PUPPETEER_EXECUTABLE_PATH or CHROME_PATH that does not exist is an error naming it', () => {
+    expect(() => findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/khong/co/chrome' }, 'linux')).toThrow(NoBrowserError);
+    expect(() => findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/khong/co/chrome' }, 'linux')).toThrow(/PUPPETEER_EXECUTABLE_PATH.*'\/khong\/co\/chrome'/);
+    expect(() => findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/khong/co', CHROME_PATH: process.execPath }, 'darwin')).toThrow(/PUPPETEER_EXECUTABLE_PATH/);
+    expect(() => findBrowser({ CHROME_PATH: '/khong/co' }, 'linux')).toThrow(/CHROME_PATH/);
   });
 
   it('knows the usual locations on each platform', () => {
