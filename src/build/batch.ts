@@ -6,7 +6,7 @@ import { plannedOutputs, type OutputFormat, type PlannedOutput } from './outputs
 import { writeFileAtomic } from './atomic-write.ts';
 import type { PlanOutcome } from './progress.ts';
 import type { PlanDocument } from '../model/types.ts';
-import type { Diagnostic } from '../load/diagnostic.ts';
+import { hasErrors, type Diagnostic } from '../load/diagnostic.ts';
 // The writers (docx, puppeteer) are loaded on first use: a no-op incremental build never needs them,
 // and loading them is most of a no-op build's time.
 import type { PdfRenderer } from './pdf-renderer.ts';
@@ -56,8 +56,16 @@ async function buildLocked(options: BatchOptions): Promise<PlanOutcome[]> {
     if (gone.length > 0) options.onRemoved?.(source, gone);
     return gone;
   };
-  const projectDiagnostics = compiler.project().diagnostics;
-  if (projectDiagnostics.length > 0) options.onProjectDiagnostics?.(projectDiagnostics);
+  // The shared data is loaded (and its diagnostics reported, at its own lines) when the first plan
+  // needs compiling: a no-op build never pays for it. With errors in it, nothing is recorded as
+  // built, so every later build loads it again and says so again until it is fixed.
+  let dataBroken: boolean | undefined;
+  const loadData = () => {
+    if (dataBroken !== undefined) return;
+    const diagnostics = compiler.project().diagnostics;
+    dataBroken = hasErrors(diagnostics);
+    if (diagnostics.length > 0) options.onProjectDiagnostics?.(diagnostics);
+  };
   // Which plan writes which file in this batch: a second plan aiming at a path already claimed is
   // refused before it writes (the check rule output-name-collision catches the usual cases first).
   const claims = new Map<string, string>();
@@ -74,6 +82,7 @@ async function buildLocked(options: BatchOptions): Promise<PlanOutcome[]> {
         for (const o of outputs) claims.set(o.path.toLowerCase(), source);
         outcome = { source, ok: true, skipped: true, outputs, diagnostics: [], errors: [] };
       } else {
+        loadData();
         const before = record.outputsOf(source);
         const built = await buildOne(compiler, source, options, claims, pdf);
         outcome = built.outcome;
@@ -87,7 +96,7 @@ async function buildLocked(options: BatchOptions): Promise<PlanOutcome[]> {
         }
         const gone = removed(source, stale);
         if (gone.length > 0) outcome.removed = gone;
-        if (outcome.ok && built.resolved) record.update(source, built.resolved, options.formats, built.written);
+        if (outcome.ok && built.resolved && !dataBroken) record.update(source, built.resolved, options.formats, built.written);
         else record.forget(source);
       }
       outcomes[index] = outcome;

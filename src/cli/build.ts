@@ -44,6 +44,7 @@ export async function runBuild(args: string[]): Promise<number> {
       onProjectDiagnostics: (ds) => {
         for (const d of ds) process.stderr.write(formatDiagnostic(d) + '\n');
         dataErrors = hasErrors(ds);
+        if (dataErrors) process.stderr.write('Dữ liệu dùng chung (data/) có lỗi ở trên: sửa các lỗi đó trước; lỗi của các kế hoạch bên dưới có thể do chúng mà ra.\n');
       },
       onRemoved: (source, paths) => removals.push({ source, paths }),
       onStart: (s) => progress.start(s),

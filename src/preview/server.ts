@@ -38,8 +38,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
   const refresh = () => {
     try {
-      const compiled = new Compiler(options.root).compile(options.file);
-      diagnostics = compiled.diagnostics;
+      const compiler = new Compiler(options.root);
+      const compiled = compiler.compile(options.file);
+      // A broken shared data file is reported at its own lines first, as every command does.
+      diagnostics = [...compiler.project().diagnostics, ...compiled.diagnostics];
       if (compiled.ok && compiled.doc) lastGood = renderHtml(compiled.doc, { kind: 'preview' }, { fontCss });
     } catch (err) {
       diagnostics = [{ file: options.file, line: 1, col: 1, severity: 'error', rule: 'internal', message: `lỗi nội bộ: ${(err as Error).message}` }];

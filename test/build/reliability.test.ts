@@ -312,3 +312,23 @@ describe('case 15: a failed build leaves no previous output looking current', ()
     expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((o) => o.source === CAM_HIEP).skipped).toBe(true);
   }, 60_000);
 });
+
+describe('case 11: errors in shared data are reported by build, at their lines, first', () => {
+  it('a broken units file fails a build of plans that do not use it, every time until fixed', () => {
+    const root = project([AN_GIANG]);
+    cpSync(path.join(BAD, 'data-broken-units/data'), path.join(root, 'data'), { recursive: true });
+    for (let run = 1; run <= 2; run++) {
+      const r = runCli(['build', '--format', 'docx', AN_GIANG], root);
+      expect(r.code, `run ${run}: ${r.stderr}`).toBe(1);
+      const lines = r.stderr.split('\n');
+      expect(lines[lines.findIndex((l) => !l.startsWith('Phông chữ'))]).toMatch(/^data\/don-vi\/zz-mau\.yaml:5:8: error: .+ \[yaml-syntax\]$/);
+      expect(r.stderr).toContain('Dữ liệu dùng chung (data/) có lỗi');
+      // The plan itself is fine and is built, but not recorded: the next build says it all again.
+      expect(states(r.stderr)[AN_GIANG]).toBe('xong');
+    }
+    rmSync(path.join(root, 'data/don-vi/zz-mau.yaml'));
+    expect(runCli(['build', '--format', 'docx', AN_GIANG], root).code).toBe(0);
+    const clean = runCli(['build', '--format', 'docx', AN_GIANG], root);
+    expect(states(clean.stderr)[AN_GIANG]).toBe('không đổi');
+  }, 90_000);
+});
