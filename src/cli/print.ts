@@ -1,21 +1,34 @@
-// `kehoach print FILE`: the resolved plan as plain numbered text (for git textconv and review).
+// `kehoach print FILE [--textconv]`: the resolved plan as plain numbered text (for review and git
+// textconv). With --textconv (the git driver), a plan that builds on another plan prints only what
+// it states itself: git cannot tell textconv which revision a blob is from (issue #14, case 14).
 import { parseCommandLine } from './args.ts';
 import { UsageError } from './usage-error.ts';
 import { findProjectRoot, relativeToRoot } from '../project/root.ts';
 import { Compiler } from '../pipeline/compiler.ts';
 import { formatDiagnostic } from '../load/diagnostic.ts';
+import { readSource } from '../load/read-source.ts';
+import { parseYaml } from '../load/yaml-positions.ts';
 import { renderText } from '../write/text/index.ts';
+import { dependsOn, renderOwnStatements } from '../write/text/own-statements.ts';
 import { locateForeignPlan } from '../project/foreign-file.ts';
 
 export async function runPrint(args: string[]): Promise<number> {
-  const { positionals } = parseCommandLine(args, {});
-  if (positionals.length !== 1) throw new UsageError('cần đúng một tệp kế hoạch: kehoach print TỆP');
+  const { positionals, values } = parseCommandLine(args, { textconv: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError('cần đúng một tệp kế hoạch: kehoach print TỆP [--textconv]');
   const root = findProjectRoot();
   // git textconv hands us a temporary copy of an old blob: map it back into a project snapshot.
   const located = locateForeignPlan(root, positionals[0]);
   try {
+    const file = relativeToRoot(located.root, located.file);
+    if (values.textconv) {
+      const own = ownLayer(located.root, file);
+      if (own !== undefined) {
+        process.stdout.write(own);
+        return 0;
+      }
+    }
     const compiler = new Compiler(located.root);
-    const compiled = compiler.compile(relativeToRoot(located.root, located.file));
+    const compiled = compiler.compile(file);
     const diagnostics = [...compiler.project().diagnostics, ...compiled.diagnostics];
     // Errors only: under git textconv, warnings would be printed for every file of every diff.
     for (const d of diagnostics) if (d.severity === 'error') process.stderr.write(formatDiagnostic(d) + '\n');
@@ -25,4 +38,13 @@ export async function runPrint(args: string[]): Promise<number> {
   } finally {
     located.dispose();
   }
+}
+
+/** The plan's own statements when it builds on another plan; undefined for a standalone plan or unreadable text. */
+function ownLayer(root: string, file: string): string | undefined {
+  const src = readSource(root, file);
+  if (!src.value) return undefined;
+  const parsed = parseYaml(src.value.text, src.value.file);
+  if (!parsed.value || !dependsOn(parsed.value.data)) return undefined;
+  return renderOwnStatements(parsed.value.data);
 }
