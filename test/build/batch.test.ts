@@ -10,6 +10,7 @@ import { buildBatch } from '../../src/build/batch.ts';
 import { Progress, type PlanOutcome } from '../../src/build/progress.ts';
 import { findBrowser } from '../../src/write/pdf/index.ts';
 import { repoRoot, runCli, tempProject } from '../helpers/cli.ts';
+import { filesUnder } from '../helpers/files.ts';
 import { expectWithin } from '../helpers/budget.ts';
 
 const HUE = 'plans/thua-thien-hue/hue/2024-dvctt.yaml';
@@ -28,14 +29,6 @@ function project(keep: string[] = ALL): string {
   disposers.push(p.dispose);
   for (const f of ALL) if (!keep.includes(f)) rmSync(path.join(p.root, f));
   return p.root;
-}
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
 }
 
 /** Every output file is complete: a DOCX opens as a zip with its document part, a PDF loads. */

@@ -12,6 +12,7 @@ import { BuildRecord, InputHasher } from '../../src/build/incremental.ts';
 import { RecordFile } from '../../src/build/record-file.ts';
 import { Compiler } from '../../src/pipeline/compiler.ts';
 import { repoRoot, runCli, tempProject } from '../helpers/cli.ts';
+import { filesUnder } from '../helpers/files.ts';
 
 const AN_GIANG = 'plans/an-giang/my-hoa-hung/2024-kiem-soat-tthc.yaml';
 const AN_GIANG_OUT = 'out/an-giang/my-hoa-hung/2024-kiem-soat-tthc';
@@ -32,14 +33,6 @@ function project(keep: string[]): string {
     cpSync(path.join(repoRoot, f), path.join(p.root, f));
   }
   return p.root;
-}
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
 }
 
 const states = (stderr: string) => Object.fromEntries([...stderr.matchAll(/^\[\d+\/\d+\] (\S+(?: \S+)?) (plans\/\S+)$/gm)].map((m) => [m[2], m[1]]));
