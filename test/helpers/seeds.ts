@@ -6,8 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, runCli } from './cli.ts';
 
-export const seedsDir = path.resolve(repoRoot, '../shared/seeds');
-export const fidelityTool = path.resolve(repoRoot, '../shared/tools/seed-fidelity');
+// KEHOACH_SHARED_DIR points elsewhere, for a work tree that does not sit beside shared/.
+const sharedDir = process.env.KEHOACH_SHARED_DIR ?? path.resolve(repoRoot, '../shared');
+export const seedsDir = path.join(sharedDir, 'seeds');
+export const fidelityTool = path.join(sharedDir, 'tools/seed-fidelity');
 
 export interface SeedPlan {
   seed: string;

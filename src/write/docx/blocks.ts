@@ -6,6 +6,7 @@ import { BODY_PT, bodyParagraph } from './paragraphs.ts';
 import { modelRuns, run } from './runs.ts';
 import { dataTable } from './table.ts';
 import { p, tbl, type BodyElement } from './body.ts';
+import { keepsTogether } from '../measure.ts';
 
 interface RoleStyle {
   /** Whole paragraph bold: I. MỤC (row 6b "mục"), 1. Khoản có tiêu đề, annex headings. */
@@ -38,7 +39,11 @@ export function textParagraph(
 ): string {
   // Headings stay with what follows them (a title alone at the foot of a page is rejected).
   const heading = block.role === 'section' || block.role === 'item-title' || block.role === 'annex-heading';
-  return bodyParagraph(textBlockRuns(block, opts), { keepNext: opts.keepNext || heading, spaceAfter: opts.spaceAfter });
+  return bodyParagraph(textBlockRuns(block, opts), {
+    keepNext: opts.keepNext || heading,
+    keepLines: keepsTogether(block) || undefined,
+    spaceAfter: opts.spaceAfter,
+  });
 }
 
 /**

@@ -6,25 +6,21 @@ import { centredLine, ruleParagraph } from './paragraphs.ts';
 import { lineContent } from './runs.ts';
 import { cellTextWidthMm, layoutCell, layoutRow, layoutTable } from './layout-table.ts';
 import { baselineShift, estimateLineWidthMm, pt } from './units.ts';
+import { HEADER } from '../layout.ts';
 
-/** Column widths: ≈ Mẫu 1.4 (67.5 | 100 mm) fitted to the 165 mm text width (nd30.md §2.3). */
-export const HEADER_LEFT_MM = 65;
-export const HEADER_RIGHT_MM = 100;
+export const HEADER_LEFT_MM = HEADER.leftMm;
+export const HEADER_RIGHT_MM = HEADER.rightMm;
 
 export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
-/** Mục II.1b: the rule under the Tiêu ngữ is as long as the Tiêu ngữ (60.5 mm at 14 pt bold). */
-export const MOTTO_RULE_MM = 60.5;
-
-/** Mục II.2b: the rule under the agency name is 1/3–1/2 of the line; 0.42 keeps estimation error inside. */
-const AGENCY_RULE_RATIO = 0.42;
-
-const AGENCY_PT = 13; // mục II.2: 12–13 pt, model 13
-const NATIONAL_TITLE_PT = 13; // mục II.1: 12–13 pt, model 13
-const MOTTO_PT = 14; // mục II.1: 13–14 pt, model 14
-const NUMBER_PT = 13; // mục II.3: 13 pt
-const PLACE_DATE_PT = 14; // mục II.4: 13–14 pt italic, model 14
+export const MOTTO_RULE_MM = HEADER.mottoRuleMm;
+const AGENCY_RULE_RATIO = HEADER.agencyRuleRatio;
+const AGENCY_PT = HEADER.agencyPt;
+const NATIONAL_TITLE_PT = HEADER.nationPt;
+const MOTTO_PT = HEADER.mottoPt;
+const NUMBER_PT = HEADER.numberPt;
+const PLACE_DATE_PT = HEADER.placeDatePt;
 
 /**
  * A long place name ("Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019" is 103.9 mm at 14 pt)
@@ -45,7 +41,7 @@ export function headerGrid(header: HeaderGrid, tracked: TrackedLines = {}): stri
   const left: string[] = [
     ...header.supervisingAgency.map((l) => centredLine(l, { sizePt: AGENCY_PT })),
     ...header.issuingAgency.map((l) => centredLine(l, { sizePt: AGENCY_PT, bold: true })),
-    ruleParagraph(agencyRuleMm(header.issuingAgency), cellTextWidthMm(HEADER_LEFT_MM)),
+    ruleParagraph(agencyRuleMm(header.issuingAgency), cellTextWidthMm(HEADER_LEFT_MM), { before: pt(HEADER.ruleGapPt) }),
   ];
   const right: string[] = [
     centredLine(NATIONAL_TITLE, { sizePt: NATIONAL_TITLE_PT, bold: true }),
@@ -56,7 +52,7 @@ export function headerGrid(header: HeaderGrid, tracked: TrackedLines = {}): stri
 
   // Mục 4.2 (văn bản ban hành kèm theo quyết định): no Số and no place/date row.
   if (header.numberLine !== undefined || header.placeDateLine !== undefined) {
-    const before = pt(6);
+    const before = pt(HEADER.secondRowBeforePt);
     const dateLine = header.placeDateLine ?? '';
     const datePt = placeDateSizePt(dateLine);
     rows.push(

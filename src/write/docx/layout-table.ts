@@ -1,8 +1,8 @@
 // Borderless fixed-layout tables used for placement only (header grid, signature block).
 import { mm } from './units.ts';
+import { HEADER } from '../layout.ts';
 
-/** Cell padding left/right of the layout tables: 1 mm, so the 100 mm Quốc hiệu column keeps 98 mm for text. */
-export const LAYOUT_CELL_PADDING_MM = 1;
+export const LAYOUT_CELL_PADDING_MM = HEADER.cellPaddingMm;
 
 const NO_BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
   .map((side) => `<w:${side} w:val="none" w:color="auto" w:sz="0"/>`)

@@ -2,22 +2,32 @@
 // markup; its runs come in as markup too (runs.ts).
 import { halfPoints, mm, pt } from './units.ts';
 import { run, type RunStyle } from './runs.ts';
+import { BLOCK_LINES, BODY, SINGLE_LINE_EM, TABLE, RULE_MARK_PT, RULE_PT, RULE_SPACE_PT } from '../layout.ts';
 
-/** Body size: 13–14 pt (Phụ lục I, mục II.6e) — 14 as in the model forms. */
-export const BODY_PT = 14;
+export const BODY_PT = BODY.sizePt;
+
+/** Line spacing in 240ths of a single line (w:lineRule="auto"). */
+export function lineSpacing(lines: number): number {
+  return Math.round(lines * 240);
+}
 
 /**
- * Body line spacing: Phụ lục I, mục II.6e allows from single ("dòng đơn") up to 1.5 lines. We use
- * 1.15 lines ("auto" 276/240): inside the range, scales with the font and never clips the stacked
- * Vietnamese diacritics of capitals (Ỗ, Ẫ), which an "exact" rule can do in LibreOffice.
+ * Body lines are "at least" the layout's pitch (1.15 single lines), in twips. LibreOffice lets the
+ * proportional spacing of a page's last line hang below the margin; Chromium does not: with an
+ * "at least" pitch both need the whole line to fit, so both end a page at the same line. "At
+ * least" never clips the stacked diacritics of capitals, as an "exact" pitch can.
  */
-export const BODY_LINE = 276;
+export const BODY_LINE = pt(BODY.lines * SINGLE_LINE_EM * BODY.sizePt);
+const SINGLE = lineSpacing(BLOCK_LINES);
 
-/** Paragraph spacing: at least 6 pt between paragraphs (mục II.6e); 6 pt as the model forms. */
-export const BODY_SPACING_BEFORE = pt(6);
+export const BODY_SPACING_BEFORE = pt(BODY.beforePt);
 
-/** First-line indent: 1 cm or 1.27 cm (mục II.6e) — 1 cm (567 twips) as the model forms. */
-export const FIRST_LINE_INDENT = mm(10);
+export const FIRST_LINE_INDENT = mm(BODY.firstLineIndentMm);
+
+/** Border widths are in eighths of a point (ECMA-376 §17.3.4). */
+export function borderSize(widthPt: number): number {
+  return Math.round(widthPt * 8);
+}
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
@@ -31,7 +41,7 @@ interface ParagraphProps {
   /** A bottom border drawn as a rule (ruleParagraph). */
   bottomRule?: boolean;
   /** Spacing in twips; `line` in 240ths of a line (lineRule auto). */
-  spacing?: { before: number; after: number; line: number };
+  spacing?: { before: number; after: number; line: number; atLeast?: boolean };
   indent?: { firstLine: number } | { left: number; right: number };
   align?: Align;
   /** Size of the paragraph mark, which sets the height of an empty paragraph. */
@@ -44,11 +54,10 @@ function paragraphProperties(p: ParagraphProps): string {
   if (p.style) props += `<w:pStyle w:val="${p.style}"/>`;
   if (p.keepNext) props += '<w:keepNext/>';
   if (p.keepLines) props += '<w:keepLines/>';
-  // Line thickness is not regulated (nd30.md §2.4): 0.75 pt as the decree's own drawings.
-  if (p.bottomRule) props += '<w:pBdr><w:bottom w:val="single" w:color="000000" w:sz="6" w:space="1"/></w:pBdr>';
+  if (p.bottomRule) props += `<w:pBdr><w:bottom w:val="single" w:color="000000" w:sz="${borderSize(RULE_PT)}" w:space="${RULE_SPACE_PT}"/></w:pBdr>`;
   if (p.spacing) {
     const s = p.spacing;
-    props += `<w:spacing w:after="${s.after}" w:before="${s.before}" w:line="${s.line}" w:lineRule="auto"/>`;
+    props += `<w:spacing w:after="${s.after}" w:before="${s.before}" w:line="${s.line}" w:lineRule="${s.atLeast ? 'atLeast' : 'auto'}"/>`;
   }
   if (p.indent) {
     props += 'firstLine' in p.indent ? `<w:ind w:firstLine="${p.indent.firstLine}"/>` : `<w:ind w:left="${p.indent.left}" w:right="${p.indent.right}"/>`;
@@ -69,11 +78,12 @@ export function paragraph(props: ParagraphProps, runs = ''): string {
 }
 
 /** A justified body paragraph with a 1 cm first-line indent and 6 pt before. */
-export function bodyParagraph(runs: string, opts: { keepNext?: boolean; spaceAfter?: boolean } = {}): string {
+export function bodyParagraph(runs: string, opts: { keepNext?: boolean; keepLines?: boolean; spaceAfter?: boolean } = {}): string {
   return paragraph(
     {
       keepNext: opts.keepNext,
-      spacing: { before: BODY_SPACING_BEFORE, after: opts.spaceAfter ? BODY_SPACING_BEFORE : 0, line: BODY_LINE },
+      keepLines: opts.keepLines,
+      spacing: { before: BODY_SPACING_BEFORE, after: opts.spaceAfter ? pt(TABLE.beforePt) : 0, line: BODY_LINE, atLeast: true },
       indent: { firstLine: FIRST_LINE_INDENT },
       align: 'justify',
     },
@@ -88,7 +98,7 @@ export function centredLine(
   opts: { before?: number; keepNext?: boolean } = {},
 ): string {
   const runs = typeof content === 'string' ? run(content, style) : content.runs;
-  return paragraph({ keepNext: opts.keepNext, spacing: { before: opts.before ?? 0, after: 0, line: 240 }, align: 'center' }, runs);
+  return paragraph({ keepNext: opts.keepNext, spacing: { before: opts.before ?? 0, after: 0, line: SINGLE }, align: 'center' }, runs);
 }
 
 /**
@@ -105,8 +115,8 @@ export function ruleParagraph(
   return paragraph({
     keepNext: opts.keepNext,
     bottomRule: true,
-    spacing: { before: opts.before ?? 0, after: opts.after ?? 0, line: 240 },
+    spacing: { before: opts.before ?? 0, after: opts.after ?? 0, line: SINGLE },
     indent: { left: side, right: side },
-    markSizePt: 2,
+    markSizePt: RULE_MARK_PT,
   });
 }

@@ -8,6 +8,7 @@ import { BODY_PT, centredLine, ruleParagraph } from './paragraphs.ts';
 import { signatureTable } from './signature.ts';
 import { titleBlock, titleRuleMm } from './title-block.ts';
 import { pt } from './units.ts';
+import { ANNEX, DECISION } from '../layout.ts';
 import { lineContent } from './runs.ts';
 import { p, tbl, type BodyElement } from './body.ts';
 
@@ -17,10 +18,10 @@ export function decisionChildren(decision: Decision): BodyElement[] {
     tbl(headerGrid(decision.header, decision.tracked)),
     ...titleBlock({ kind: decision.kind, title: decision.title, textWidthMm: width }).map(p),
     // Thẩm quyền ban hành: bold, upper case, centred (Mẫu 1.3).
-    p(centredLine(decision.authority, { sizePt: BODY_PT, bold: true }, { before: pt(12), keepNext: true })),
+    p(centredLine(decision.authority, { sizePt: BODY_PT, bold: true }, { before: pt(DECISION.headingBeforePt), keepNext: true })),
     // Căn cứ: italic, one per paragraph, first-line indent (mục II.6a).
     ...decision.bases.map((b) => p(textParagraph(b, { italic: true }))),
-    p(centredLine('QUYẾT ĐỊNH:', { sizePt: BODY_PT, bold: true }, { before: pt(12), keepNext: true })),
+    p(centredLine('QUYẾT ĐỊNH:', { sizePt: BODY_PT, bold: true }, { before: pt(DECISION.headingBeforePt), keepNext: true })),
     ...renderBlocks(decision.articles, { keepLastWithNext: true }),
     tbl(signatureTable(decision.signature, decision.recipients, decision.tracked)),
   ];
@@ -54,7 +55,7 @@ export function annexChildren(annex: Annex): BodyElement[] {
     p(centredLine(lineContent(annex.title, annex.tracked?.title, titleStyle), titleStyle, { keepNext: true })),
     p(centredLine(lineContent(annex.attachedNote, annex.tracked?.attachedNote, noteStyle), noteStyle, { keepNext: true })),
     // 6 pt after: a table may follow directly and would otherwise touch the rule.
-    p(ruleParagraph(titleRuleMm(annex.title, width), width, { before: pt(2), after: pt(6), keepNext: true })),
+    p(ruleParagraph(titleRuleMm(annex.title, width), width, { before: pt(ANNEX.ruleBeforePt), after: pt(ANNEX.ruleAfterPt), keepNext: true })),
     ...renderBlocks(annex.blocks),
   ];
 }

@@ -2,10 +2,9 @@
 // the two header parts every section shares.
 import { FOOTER_DISTANCE_MM, HEADER_DISTANCE_MM, PAGE_A4_MM, PAGE_MARGINS_MM, type PageOrientation } from '../../model/page.ts';
 import { halfPoints, mm } from './units.ts';
+import { PAGE_NUMBER_PT } from '../layout.ts';
 import { NS_R, NS_W, XML_DECLARATION } from './xml.ts';
 
-/** Page number: 13–14 pt (14 as the models), upright, centred in the top margin (mục I.7). */
-const PAGE_NUMBER_PT = 14;
 
 /** Relationship ids of the headers in word/_rels/document.xml.rels (package.ts). */
 export const HEADER_REL = { default: 'rId4', first: 'rId5' } as const;

@@ -3,26 +3,24 @@
 // right half, their first lines on the same baseline.
 import type { Recipients, Runs, Signature, TrackedLines } from '../../model/types.ts';
 import { layoutCell, layoutRow, layoutTable } from './layout-table.ts';
-import { BODY_PT, centredLine, paragraph } from './paragraphs.ts';
+import { centredLine, lineSpacing, paragraph } from './paragraphs.ts';
 import { lineContent, modelRuns, run, type RunStyle } from './runs.ts';
 import { baselineShift, pt } from './units.ts';
+import { BLOCK_LINES, SIGNATURE } from '../layout.ts';
 
-/** Mẫu 1.4 signature table ≈ 53–63 mm | 101–111 mm (nd30.md §2.3), fitted to 165 mm. */
-export const SIGNATURE_LEFT_MM = 60;
-export const SIGNATURE_RIGHT_MM = 105;
+export const SIGNATURE_LEFT_MM = SIGNATURE.leftMm;
+export const SIGNATURE_RIGHT_MM = SIGNATURE.rightMm;
 
-const RECIPIENTS_LABEL_PT = 12; // mục II.9b: "Nơi nhận:" 12 pt bold italic
-const RECIPIENTS_PT = 11; // mục II.9b: list 11 pt upright
-const SIGNATURE_PT = BODY_PT; // mục II.7: 13–14 pt bold, 14 as the models
-/** Space for the signature and the seal: not regulated, practice 3–4 empty 14 pt lines (nd30.md §3.7). */
-const SIGNATURE_GAP_LINES = 4;
-/** Gap between the last content paragraph and the block. */
-const BLOCK_BEFORE = pt(12);
+const RECIPIENTS_LABEL_PT = SIGNATURE.labelPt;
+const RECIPIENTS_PT = SIGNATURE.listPt;
+const SIGNATURE_PT = SIGNATURE.signerPt;
+const SIGNATURE_GAP_LINES = SIGNATURE.gapLines;
+const BLOCK_BEFORE = pt(SIGNATURE.beforePt);
 
 
 /** A left-aligned line kept with the block; `runs` is run markup. */
 function leftLine(runs: string, before: number): string {
-  return paragraph({ keepNext: true, keepLines: true, spacing: { before, after: 0, line: 240 } }, runs);
+  return paragraph({ keepNext: true, keepLines: true, spacing: { before, after: 0, line: lineSpacing(BLOCK_LINES) } }, runs);
 }
 
 /** The lines to print: the model's, or in a redline their tracked runs (deleted lines included). */

@@ -2,7 +2,8 @@
 // body 14 pt; Vietnamese language so Word and LibreOffice check spelling and break lines as
 // Vietnamese. Table cell text has paragraph styles of its own.
 import { halfPoints, pt } from './units.ts';
-import { BODY_PT } from './paragraphs.ts';
+import { BODY_PT, lineSpacing } from './paragraphs.ts';
+import { BLOCK_LINES, TABLE } from '../layout.ts';
 import { NS_W, XML_DECLARATION, escapeAttr } from './xml.ts';
 
 export const FONT = 'Times New Roman';
@@ -27,7 +28,7 @@ function tableTextStyleXml(sizePt: number): string {
   return (
     `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${tableTextStyle(sizePt)}">` +
     `<w:name w:val="${escapeAttr(`Bảng ${sizePt} pt`)}"/><w:basedOn w:val="Normal"/>` +
-    `<w:pPr><w:spacing w:after="${pt(2)}" w:before="${pt(2)}" w:line="240" w:lineRule="auto"/></w:pPr>` +
+    `<w:pPr><w:spacing w:after="${pt(TABLE.paragraphPaddingPt)}" w:before="${pt(TABLE.paragraphPaddingPt)}" w:line="${lineSpacing(BLOCK_LINES)}" w:lineRule="auto"/></w:pPr>` +
     `<w:rPr>${sizeProps(sizePt)}</w:rPr></w:style>`
   );
 }
@@ -41,7 +42,8 @@ export function stylesXml(): string {
     `<w:color w:val="000000"/>${sizeProps(BODY_PT)}` +
     `<w:lang w:val="${LANGUAGE}" w:eastAsia="${LANGUAGE}" w:bidi="${LANGUAGE}"/>` +
     '</w:rPr></w:rPrDefault>' +
-    '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:before="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>' +
+    // Widow control on everywhere, as the print CSS's orphans/widows (2 lines).
+    `<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:before="0" w:line="${lineSpacing(BLOCK_LINES)}" w:lineRule="auto"/></w:pPr></w:pPrDefault>` +
     '</w:docDefaults>' +
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>' +

@@ -1,33 +1,32 @@
 // Real Word tables for the model's TableBlock (appendix tables, tables in the body): single
 // borders, fixed column widths from the model, header rows repeated on every page, merges.
 import type { TableBlock, TableCell as ModelCell, TableRow as ModelRow } from '../../model/types.ts';
-import { paragraph, type Align } from './paragraphs.ts';
+import { borderSize, lineSpacing, paragraph, type Align } from './paragraphs.ts';
 import { modelRuns } from './runs.ts';
 import { tableTextStyle } from './styles.ts';
 import { mm, pt } from './units.ts';
+import { BLOCK_LINES, TABLE } from '../layout.ts';
 
-/** 2 pt, in twips (1 pt = 20 twips). */
-const GRID_CELL_PADDING_TWIPS = 40;
-
-// 0.5 pt single lines. The table's own borders (with insideH/insideV) draw every line: no cell
-// carries borders of its own, which keeps the markup and Word's layout work small.
+// The table's own borders (with insideH/insideV) draw every line: no cell carries borders of its
+// own, which keeps the markup and Word's layout work small.
 const BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
-  .map((side) => `<w:${side} w:val="single" w:color="000000" w:sz="4"/>`)
+  .map((side) => `<w:${side} w:val="single" w:color="000000" w:sz="${borderSize(TABLE.rulePt)}"/>`)
   .join('');
 
-// Same cell padding as the print CSS (2 pt all round), so both writers wrap cell text alike;
-// Word's default 1.9 mm sides would wrap a 31/12/2025 deadline header in a narrow column.
+// Same cell padding as the print CSS, so both writers wrap cell text alike; Word's default 1.9 mm
+// sides would wrap a 31/12/2025 deadline header in a narrow column. Above and below, the cell's
+// paragraphs carry the space (TABLE.paragraphPaddingPt).
 const CELL_MARGINS = ['top', 'left', 'bottom', 'right']
-  .map((side) => `<w:${side} w:type="dxa" w:w="${GRID_CELL_PADDING_TWIPS}"/>`)
+  .map((side) => `<w:${side} w:type="dxa" w:w="${side === 'left' || side === 'right' ? pt(TABLE.cellSidePaddingPt) : 0}"/>`)
   .join('');
 
-function cellParagraphs(cell: ModelCell, sizePt: number, forceBold: boolean): string {
+function cellParagraphs(cell: ModelCell, sizePt: number, forceBold: boolean, keepNext: boolean): string {
   const paras = cell.paragraphs.length > 0 ? cell.paragraphs : [[]];
   // Size and spacing come from the table text style when there is one (styles.ts).
   const style = tableTextStyle(sizePt);
   const props = style
-    ? { style, align: cell.align }
-    : { spacing: { before: pt(2), after: pt(2), line: 240 }, align: cell.align };
+    ? { style, align: cell.align, keepNext }
+    : { spacing: { before: pt(TABLE.paragraphPaddingPt), after: pt(TABLE.paragraphPaddingPt), line: lineSpacing(BLOCK_LINES) }, align: cell.align, keepNext };
   const runStyle = { sizePt: style ? undefined : sizePt, bold: forceBold || cell.bold || undefined, italic: cell.italic };
   return paras.map((runs) => paragraph(props, modelRuns(runs, runStyle))).join('');
 }
@@ -55,12 +54,15 @@ function cellProperties(width: number, span: number, merge: 'restart' | 'continu
  * row it covers), and cells of this row that span rows leave theirs for the next rows.
  */
 function renderRow(row: ModelRow, block: TableBlock, columnTwips: number[], below: Array<Continuation | undefined>, rowsLeft: number): string {
+  // A group row (I., II.) heads the rows under it: every paragraph of the row keeps with the next,
+  // which is how Word and LibreOffice keep a row with the row below (as the PDF's break-after: avoid).
+  const keepNext = row.kind === 'group';
   let cells = '';
   let col = 0;
   const covering = (c: number) => {
     const k = below[c];
     if (!k) return 0;
-    cells += `<w:tc><w:tcPr>${k.cellProps}</w:tcPr>${paragraph({ align: k.align })}</w:tc>`;
+    cells += `<w:tc><w:tcPr>${k.cellProps}</w:tcPr>${paragraph({ align: k.align, keepNext })}</w:tc>`;
     below[c] = k.rowsLeft > 1 ? { ...k, rowsLeft: k.rowsLeft - 1 } : undefined;
     return k.span;
   };
@@ -74,7 +76,7 @@ function renderRow(row: ModelRow, block: TableBlock, columnTwips: number[], belo
     // A body cell spanning rows starts at its first row, as the source documents print it
     // (and as the PDF does); other cells are centred.
     const vAlign = rowSpan > 1 && row.kind === 'data' ? 'top' : 'center';
-    const paragraphs = cellParagraphs(cell, block.fontSizePt, row.kind !== 'data');
+    const paragraphs = cellParagraphs(cell, block.fontSizePt, row.kind !== 'data', keepNext);
     cells += `<w:tc><w:tcPr>${cellProperties(width, span, rowSpan > 1 ? 'restart' : undefined, vAlign)}</w:tcPr>${paragraphs}</w:tc>`;
     if (rowSpan > 1) below[col] = { rowsLeft: rowSpan - 1, span, cellProps: cellProperties(width, span, 'continue', vAlign), align: cell.align };
     col += span;

@@ -4,8 +4,9 @@ import type { Runs } from '../../model/types.ts';
 import { BODY_PT, centredLine, ruleParagraph } from './paragraphs.ts';
 import { lineContent, modelRuns, plainText } from './runs.ts';
 import { estimateLineWidthMm, pt } from './units.ts';
+import { TITLE } from '../layout.ts';
 
-const RULE_RATIO = 0.42;
+const RULE_RATIO = TITLE.ruleRatio;
 
 /** Rule under a centred bold line that may wrap: 0.42 of the (first) line's width. */
 export function titleRuleMm(text: string, textWidthMm: number): number {
@@ -13,8 +14,7 @@ export function titleRuleMm(text: string, textWidthMm: number): number {
   return Math.min(Math.min(estimateLineWidthMm(text, BODY_PT, true), textWidthMm) * RULE_RATIO, TITLE_RULE_MAX_MM);
 }
 
-/** Longest title rule, as in templates/print.css (.rule-title max-width, .rule-annex width). */
-export const TITLE_RULE_MAX_MM = 52;
+export const TITLE_RULE_MAX_MM = TITLE.ruleMaxMm;
 
 export interface TitleBlockInput {
   kind: string;
@@ -29,13 +29,13 @@ export interface TitleBlockInput {
 export function titleBlock(input: TitleBlockInput): string[] {
   const out: string[] = [
     // One blank line's worth between the header grid and the kind line, as in the model forms.
-    centredLine(input.kind, { sizePt: BODY_PT, bold: true }, { before: pt(18), keepNext: true }),
+    centredLine(input.kind, { sizePt: BODY_PT, bold: true }, { before: pt(TITLE.beforePt), keepNext: true }),
     centredLine({ runs: modelRuns(input.title, { sizePt: BODY_PT, bold: true }) }, {}, { keepNext: true }),
   ];
   if (input.attachedNote) {
     const style = { sizePt: BODY_PT, italic: true };
     out.push(centredLine(lineContent(input.attachedNote, input.trackedAttachedNote, style), style, { keepNext: true }));
   }
-  out.push(ruleParagraph(titleRuleMm(plainText(input.title), input.textWidthMm), input.textWidthMm, { before: pt(4) }));
+  out.push(ruleParagraph(titleRuleMm(plainText(input.title), input.textWidthMm), input.textWidthMm, { before: pt(TITLE.ruleBeforePt), after: pt(TITLE.afterPt) }));
   return out;
 }

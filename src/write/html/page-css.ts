@@ -1,9 +1,83 @@
-// Page geometry as CSS paged media, generated from the shared constants so the PDF and the DOCX
-// agree on the text width the model builder fitted the tables to.
-import { PAGE_A4_MM, PAGE_MARGINS_MM, textWidthMm } from '../../model/page.ts';
+// Page geometry as CSS paged media, and every other layout value as CSS custom properties, all
+// generated from the layout module that the DOCX writer reads too (src/write/layout.ts), so the
+// PDF and the DOCX agree on the page and paginate alike. templates/print.css uses only these
+// properties for sizes and spacing.
+import {
+  ANNEX,
+  BASELINE_EM,
+  BLOCK_LINES,
+  BODY,
+  DECISION,
+  HEADER,
+  PAGE_A4_MM,
+  PAGE_MARGINS_MM,
+  PAGE_NUMBER_PT,
+  RULE_BOX_PT,
+  RULE_PT,
+  SIGNATURE,
+  SINGLE_LINE_EM,
+  TABLE,
+  TITLE,
+  cssLineHeight,
+  textWidthMm,
+} from '../layout.ts';
 
-/** Page number size: PL1 I.7 "cỡ chữ 13 đến 14"; the decree's own files use 14. */
-const PAGE_NUMBER_PT = 14;
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** The layout's values as custom properties: `--name: value`. */
+function layoutProperties(): Record<string, string> {
+  const block = cssLineHeight(BLOCK_LINES);
+  return {
+    'body-size': `${BODY.sizePt}pt`,
+    'body-line': String(cssLineHeight(BODY.lines)),
+    'body-before': `${BODY.beforePt}pt`,
+    'body-indent': `${BODY.firstLineIndentMm}mm`,
+    'body-orphans': String(BODY.orphanLines),
+    'block-line': String(block),
+    rule: `${RULE_PT}pt`,
+    // A drawn rule in the DOCX is an empty 2 pt paragraph with its bottom border 1 pt below it.
+    'rule-box': `${round(RULE_BOX_PT)}pt`,
+    'hg-left': `${HEADER.leftMm}mm`,
+    'hg-right': `${HEADER.rightMm}mm`,
+    'hg-pad': `${HEADER.cellPaddingMm}mm`,
+    'agency-size': `${HEADER.agencyPt}pt`,
+    'nation-size': `${HEADER.nationPt}pt`,
+    'motto-size': `${HEADER.mottoPt}pt`,
+    'motto-rule': `${HEADER.mottoRuleMm}mm`,
+    'agency-rule-ratio': `${HEADER.agencyRuleRatio * 100}%`,
+    'agency-rule-gap': `${HEADER.ruleGapPt}pt`,
+    'number-size': `${HEADER.numberPt}pt`,
+    'date-size': `${HEADER.placeDatePt}pt`,
+    'hg-row2-before': `${HEADER.secondRowBeforePt}pt`,
+    'title-before': `${TITLE.beforePt}pt`,
+    'title-rule-before': `${TITLE.ruleBeforePt}pt`,
+    'title-rule-ratio': `${TITLE.ruleRatio * 100}%`,
+    'title-rule-max': `${TITLE.ruleMaxMm}mm`,
+    'title-after': `${TITLE.afterPt}pt`,
+    'decision-heading-before': `${DECISION.headingBeforePt}pt`,
+    'sb-left': `${SIGNATURE.leftMm}mm`,
+    'sb-before': `${SIGNATURE.beforePt}pt`,
+    'recipients-label-size': `${SIGNATURE.labelPt}pt`,
+    'recipients-size': `${SIGNATURE.listPt}pt`,
+    // The label's baseline meets the signer's first baseline (single spacing: one ascent down).
+    'recipients-label-shift': `${round((SIGNATURE.signerPt - SIGNATURE.labelPt) * BASELINE_EM)}pt`,
+    'signer-size': `${SIGNATURE.signerPt}pt`,
+    'sign-space': `${round(SIGNATURE.gapLines * SINGLE_LINE_EM * SIGNATURE.signerPt)}pt`,
+    'annex-rule-before': `${ANNEX.ruleBeforePt}pt`,
+    'annex-rule-after': `${ANNEX.ruleAfterPt}pt`,
+    'cell-side-pad': `${TABLE.cellSidePaddingPt}pt`,
+    'cell-para-pad': `${TABLE.paragraphPaddingPt}pt`,
+    'table-rule': `${TABLE.rulePt}pt`,
+    'table-before': `${TABLE.beforePt}pt`,
+  };
+}
+
+export function layoutCss(): string {
+  const props = Object.entries(layoutProperties())
+    .map(([k, v]) => `  --${k}: ${v};`)
+    .join('\n');
+  return `/* Generated from src/write/layout.ts, the layout the DOCX writer reads too. */\n:root {\n${props}\n}\n`;
+}
 
 export function pageCss(): string {
   const m = PAGE_MARGINS_MM;
@@ -27,5 +101,5 @@ export function pageCss(): string {
   }
   .part-annex.landscape { width: ${textWidthMm('landscape')}mm; min-height: ${landscapeH}mm; }
 }
-`;
+${layoutCss()}`;
 }

@@ -15,6 +15,7 @@ import type {
   TableRow,
   TextBlock,
 } from '../../model/types.ts';
+import { keepsTogether } from '../measure.ts';
 
 export interface RunView {
   text: string;
@@ -127,6 +128,7 @@ export function headerView(h: HeaderGrid): HeaderView {
 export function textView(b: TextBlock, forceItalic = false): TextView {
   const cls = ['blk', `role-${b.role}`];
   if (b.italic || forceItalic) cls.push('italic');
+  if (keepsTogether(b)) cls.push('keep');
   return {
     cls: cls.join(' '),
     label: b.label !== undefined && b.label !== '' ? b.label : null,

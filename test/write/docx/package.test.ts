@@ -98,7 +98,7 @@ describe('the checks themselves', () => {
   it('zipProblems catches a corrupted entry', async () => {
     const bytes = Buffer.from(await renderDocx(samplePlan, { kind: 'package' }));
     const central = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-    bytes.writeUInt32LE(bytes.readUInt32LE(central + 16) ^ 1, central + 16); // flip a CRC bit
+    bytes.writeUInt32LE((bytes.readUInt32LE(central + 16) ^ 1) >>> 0, central + 16); // flip a CRC bit
     expect(zipProblems(bytes).join()).toMatch(/CRC mismatch/);
   });
 

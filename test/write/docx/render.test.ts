@@ -165,7 +165,8 @@ describe('kind, title and body', () => {
     const p = paragraphWithText(doc, samplePlan.plan.preamble[1].type === 'text' ? samplePlan.plan.preamble[1].runs[0].text : '')!;
     expect(p).toContain('<w:jc w:val="both"/>');
     expect(p).toContain('<w:ind w:firstLine="567"/>');
-    expect(p).toMatch(/<w:spacing w:after="0" w:before="120" w:line="276" w:lineRule="auto"\/>/);
+    // 1.15 single lines of 14 pt (16.1 pt each), "at least": 18.5 pt = 370 twips.
+    expect(p).toMatch(/<w:spacing w:after="0" w:before="120" w:line="370" w:lineRule="atLeast"\/>/);
   });
 
   it('prints labels and sets roles: section and item titles bold, point titles regular', () => {
