@@ -15,6 +15,7 @@ import { isoDate, longDate, numberAndSymbol, numberLine, parseDate, placeDateLin
 import { buildRecipients, buildSignature } from './signature.ts';
 import { targetCells, type TargetCell } from '../check/targets.ts';
 import { decisionReference, defaultAuthority, replacedCitation } from './promulgation.ts';
+import { markDocumentNumbers } from './document-numbers.ts';
 import { lowerFirstRuns, runsText, sentenceCase, upper, withEnding } from '../text/case.ts';
 
 export interface BuildResult {
@@ -137,6 +138,7 @@ export function buildWithTexts(src: ResolvedSource, project: ProjectData): Build
   const rel = src.file.replace(/^plans\//, '').replace(/\.ya?ml$/i, '');
   const doc: PlanDocument = { source: src.file, outputDir: rel, name: rel.split('/').pop() ?? rel, meta, plan, annexes };
   if (decision) doc.decision = decision;
+  markDocumentNumbers(doc, project.citations.values());
   return { doc, diagnostics: [...diagnostics, ...text.diagnostics], texts: text.texts };
 }
 

@@ -9,6 +9,8 @@ export interface Run {
   italic?: boolean;
   /** Set only in a redline document (kehoach diff --redline): a tracked insertion or deletion. */
   change?: 'insert' | 'delete';
+  /** A document number ("766/QĐ-TTg"): never broken across lines (document-numbers.ts). */
+  noBreak?: boolean;
 }
 
 /** One paragraph's inline content. */

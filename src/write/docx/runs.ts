@@ -23,8 +23,19 @@ function runProperties(style: RunStyle): string {
   return props ? `<w:rPr>${props}</w:rPr>` : '';
 }
 
-export function run(text: string, style: RunStyle = {}): string {
-  return `<w:r>${runProperties(style)}<w:t xml:space="preserve">${escapeText(nfc(text))}</w:t></w:r>`;
+export function run(text: string, style: RunStyle = {}, opts: { noBreak?: boolean } = {}): string {
+  return `<w:r>${runProperties(style)}${textElements(text, 'w:t', opts.noBreak)}</w:r>`;
+}
+
+/**
+ * w:t (or w:delText) elements of a run's text. In a document number (`noBreak`) every hyphen is a
+ * w:noBreakHyphen, so that Word and LibreOffice never end a line at it ("766/QĐ-" | "TTg").
+ */
+function textElements(text: string, tag: 'w:t' | 'w:delText', noBreak = false): string {
+  const parts = noBreak ? nfc(text).split('-') : [nfc(text)];
+  return parts
+    .map((part) => (part === '' ? '' : `<${tag} xml:space="preserve">${escapeText(part)}</${tag}>`))
+    .join('<w:noBreakHyphen/>');
 }
 
 /**
@@ -50,13 +61,12 @@ export function withRevisions<T>(revision: { author: string; date: string }, bui
   }
 }
 
-function trackedRun(text: string, style: RunStyle, change: 'insert' | 'delete'): string {
+function trackedRun(text: string, style: RunStyle, change: 'insert' | 'delete', noBreak = false): string {
   const state = revisions ?? (revisions = { author: 'kehoach', date: '1970-01-01T00:00:00Z', nextId: 1 });
   const attrs = `w:id="${state.nextId++}" w:author="${state.author}" w:date="${state.date}"`;
-  const body = escapeText(nfc(text));
   return change === 'insert'
-    ? `<w:ins ${attrs}><w:r>${runProperties(style)}<w:t xml:space="preserve">${body}</w:t></w:r></w:ins>`
-    : `<w:del ${attrs}><w:r>${runProperties(style)}<w:delText xml:space="preserve">${body}</w:delText></w:r></w:del>`;
+    ? `<w:ins ${attrs}><w:r>${runProperties(style)}${textElements(text, 'w:t', noBreak)}</w:r></w:ins>`
+    : `<w:del ${attrs}><w:r>${runProperties(style)}${textElements(text, 'w:delText', noBreak)}</w:r></w:del>`;
 }
 
 /**
@@ -68,7 +78,7 @@ export function modelRuns(runs: Runs, style: RunStyle = {}): string {
   for (const r of runs) {
     if (r.text.length === 0) continue;
     const merged: RunStyle = { sizePt: style.sizePt, bold: style.bold || r.bold, italic: style.italic || r.italic };
-    out += r.change ? trackedRun(r.text, merged, r.change) : run(r.text, merged);
+    out += r.change ? trackedRun(r.text, merged, r.change, r.noBreak) : run(r.text, merged, { noBreak: r.noBreak });
   }
   return out;
 }

@@ -21,6 +21,8 @@ export interface RunView {
   text: string;
   bold: boolean;
   italic: boolean;
+  /** A document number: kept on one line (a nowrap span), its hyphens ordinary. */
+  noBreak: boolean;
 }
 
 export interface ParagraphView {
@@ -109,7 +111,7 @@ export interface AnnexView {
 }
 
 function runs(rs: Runs): RunView[] {
-  return rs.map((r) => ({ text: r.text, bold: r.bold === true, italic: r.italic === true }));
+  return rs.map((r) => ({ text: r.text, bold: r.bold === true, italic: r.italic === true, noBreak: r.noBreak === true }));
 }
 
 export function headerView(h: HeaderGrid): HeaderView {
