@@ -20,6 +20,8 @@ const CITY_WORDING = [
 async function docxText(file: string): Promise<string> {
   const xml = await (await unzip(readFileSync(file))).text('word/document.xml');
   return xml
+    // A document number's non-breaking hyphen is a hyphen in the text.
+    .replace(/<w:noBreakHyphen\/>/g, '<w:t>-</w:t>')
     .replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => p.replace(/<w:t[^>]*>([^<]*)<\/w:t>/g, '\u0001$1').replace(/<[^>]+>/g, '').replace(/\u0001/g, '') + '\n')
     .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }

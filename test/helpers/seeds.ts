@@ -2,7 +2,9 @@
 // The seeds live in ../shared/seeds beside the repository (CI clones the repo with shared/ next to
 // it); tests that need them skip with a message when they are absent.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import path from 'node:path';
 import { repoRoot, runCli } from './cli.ts';
 
@@ -67,9 +69,24 @@ export interface Fidelity {
   report: string;
 }
 
+/**
+ * The DOCX as the fidelity tool should read it: the tool takes only w:t as text, so a document
+ * number's w:noBreakHyphen (a hyphen that never ends a line) becomes w:t "-" in a temporary copy.
+ */
+function withPlainHyphens(docx: string): string {
+  const files = unzipSync(readFileSync(docx));
+  const xml = strFromU8(files['word/document.xml']);
+  if (!xml.includes('<w:noBreakHyphen/>')) return docx;
+  files['word/document.xml'] = strToU8(xml.replace(/<w:noBreakHyphen\/>/g, '<w:t>-</w:t>'));
+  const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'kehoach-fidelity-')), path.basename(docx));
+  writeFileSync(copy, zipSync(files));
+  return copy;
+}
+
 /** ../shared/tools/seed-fidelity REFERENCE BUILT: word recall and precision, in order. */
 export function fidelity(reference: string, built: string): Fidelity {
-  const r = spawnSync('python3', [fidelityTool, reference, built, '--show', '5'], { encoding: 'utf8' });
+  const input = built.endsWith('.docx') ? withPlainHyphens(built) : built;
+  const r = spawnSync('python3', [fidelityTool, reference, input, '--show', '5'], { encoding: 'utf8' });
   const m = /recall ([\d.]+) precision ([\d.]+)/.exec(r.stdout);
   if (!m) throw new Error(`seed-fidelity: ${r.stdout}\n${r.stderr}`);
   return { recall: Number(m[1]), precision: Number(m[2]), report: r.stdout };
