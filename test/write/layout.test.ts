@@ -37,7 +37,8 @@ describe('the print CSS', () => {
     const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
     // Signature table: 60 | 105 mm in the DOCX as in the CSS; body pitch 1.15 lines = 370 twips.
     expect(tables(doc).some((t) => t.includes(`<w:gridCol w:w="${twips(SIGNATURE.leftMm)}"/><w:gridCol w:w="${twips(SIGNATURE.rightMm)}"/>`))).toBe(true);
-    expect(doc).toContain(`w:line="${Math.round(BODY.lines * SINGLE_LINE_EM * BODY.sizePt * 20)}" w:lineRule="atLeast"`);
+    const styles = await (await unzip(await renderDocx(samplePlan, { kind: 'package' }))).text('word/styles.xml');
+    expect(styles).toContain(`w:line="${Math.round(BODY.lines * SINGLE_LINE_EM * BODY.sizePt * 20)}" w:lineRule="atLeast"`);
     expect(doc).toContain(`w:sz="${TABLE.rulePt * 8}"`);
   });
 });

@@ -2,7 +2,10 @@
 // Kế hoạch). Every text block is a justified paragraph with a 1 cm first-line indent; the label
 // ("I.", "1.", "a)", "-", "Điều 1.") is printed before the runs.
 import type { Block, TextBlock } from '../../model/types.ts';
-import { BODY_PT, bodyParagraph } from './paragraphs.ts';
+import { paragraph } from './paragraphs.ts';
+import { ROLE_STYLE, styleEmphasis } from './paragraph-styles.ts';
+import { pt } from './units.ts';
+import { TABLE } from '../layout.ts';
 import { modelRuns, run } from './runs.ts';
 import { dataTable } from './table.ts';
 import { p, tbl, type BodyElement } from './body.ts';
@@ -26,24 +29,30 @@ const ROLE_STYLES: Record<TextBlock['role'], RoleStyle> = {
   note: { bold: false, labelBold: false },
 };
 
+/** The label and runs of a block; size and the role's emphasis come from its paragraph style. */
 export function textBlockRuns(block: TextBlock, opts: { italic?: boolean } = {}): string {
-  const style = ROLE_STYLES[block.role];
-  const italic = opts.italic || block.italic || undefined;
-  const label = block.label ? run(`${block.label} `, { sizePt: BODY_PT, bold: style.labelBold, italic }) : '';
-  return label + modelRuns(block.runs, { sizePt: BODY_PT, bold: style.bold || undefined, italic });
+  const role = ROLE_STYLES[block.role];
+  const styled = styleEmphasis(ROLE_STYLE[block.role]);
+  const italic = (!styled.italic && (opts.italic || block.italic)) || undefined;
+  const label = block.label ? run(`${block.label} `, { bold: (role.labelBold && !styled.bold) || undefined, italic }) : '';
+  return label + modelRuns(block.runs, { bold: (role.bold && !styled.bold) || undefined, italic });
 }
 
 export function textParagraph(
   block: TextBlock,
   opts: { italic?: boolean; keepNext?: boolean; spaceAfter?: boolean } = {},
 ): string {
-  // Headings stay with what follows them (a title alone at the foot of a page is rejected).
-  const heading = block.role === 'section' || block.role === 'item-title' || block.role === 'annex-heading';
-  return bodyParagraph(textBlockRuns(block, opts), {
-    keepNext: opts.keepNext || heading,
-    keepLines: keepsTogether(block) || undefined,
-    spaceAfter: opts.spaceAfter,
-  });
+  // Headings keep with what follows them through their style (a title alone at the foot of a
+  // page is rejected); a paragraph over a table or the signature does so directly.
+  return paragraph(
+    {
+      style: ROLE_STYLE[block.role],
+      keepNext: opts.keepNext,
+      keepLines: keepsTogether(block) || undefined,
+      spacingAfter: opts.spaceAfter ? pt(TABLE.beforePt) : undefined,
+    },
+    textBlockRuns(block, opts),
+  );
 }
 
 /**

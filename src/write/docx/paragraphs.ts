@@ -2,7 +2,7 @@
 // markup; its runs come in as markup too (runs.ts).
 import { halfPoints, mm, pt } from './units.ts';
 import { run, type RunStyle } from './runs.ts';
-import { BLOCK_LINES, BODY, SINGLE_LINE_EM, TABLE, RULE_MARK_PT, RULE_PT, RULE_SPACE_PT } from '../layout.ts';
+import { BLOCK_LINES, BODY, SINGLE_LINE_EM, RULE_MARK_PT, RULE_PT, RULE_SPACE_PT } from '../layout.ts';
 
 export const BODY_PT = BODY.sizePt;
 
@@ -40,16 +40,20 @@ interface ParagraphProps {
   keepLines?: boolean;
   /** A bottom border drawn as a rule (ruleParagraph). */
   bottomRule?: boolean;
-  /** Spacing in twips; `line` in 240ths of a line (lineRule auto). */
+  /** Spacing in twips; `line` in 240ths of a line (lineRule auto), or twips when `atLeast`. */
   spacing?: { before: number; after: number; line: number; atLeast?: boolean };
+  /** Space after only, over a style's spacing (the other attributes stay the style's). */
+  spacingAfter?: number;
   indent?: { firstLine: number } | { left: number; right: number };
   align?: Align;
+  /** Outline level, 0 for Word's level 1: the Navigation Pane and a table of contents read it. */
+  outlineLevel?: number;
   /** Size of the paragraph mark, which sets the height of an empty paragraph. */
   markSizePt?: number;
 }
 
-/** w:pPr children in schema order (ECMA-376 §17.3.1.26: pStyle, keepNext, keepLines, pBdr, spacing, ind, jc, rPr). */
-function paragraphProperties(p: ParagraphProps): string {
+/** w:pPr children in schema order (ECMA-376 §17.3.1.26: pStyle, keepNext, keepLines, pBdr, spacing, ind, jc, outlineLvl, rPr). */
+export function paragraphProperties(p: ParagraphProps): string {
   let props = '';
   if (p.style) props += `<w:pStyle w:val="${p.style}"/>`;
   if (p.keepNext) props += '<w:keepNext/>';
@@ -58,11 +62,14 @@ function paragraphProperties(p: ParagraphProps): string {
   if (p.spacing) {
     const s = p.spacing;
     props += `<w:spacing w:after="${s.after}" w:before="${s.before}" w:line="${s.line}" w:lineRule="${s.atLeast ? 'atLeast' : 'auto'}"/>`;
+  } else if (p.spacingAfter !== undefined) {
+    props += `<w:spacing w:after="${p.spacingAfter}"/>`;
   }
   if (p.indent) {
     props += 'firstLine' in p.indent ? `<w:ind w:firstLine="${p.indent.firstLine}"/>` : `<w:ind w:left="${p.indent.left}" w:right="${p.indent.right}"/>`;
   }
   if (p.align) props += `<w:jc w:val="${JC[p.align]}"/>`;
+  if (p.outlineLevel !== undefined) props += `<w:outlineLvl w:val="${p.outlineLevel}"/>`;
   if (p.markSizePt !== undefined) {
     const size = halfPoints(p.markSizePt);
     props += `<w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`;
@@ -77,18 +84,9 @@ export function paragraph(props: ParagraphProps, runs = ''): string {
   return `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${runs}</w:p>`;
 }
 
-/** A justified body paragraph with a 1 cm first-line indent and 6 pt before. */
-export function bodyParagraph(runs: string, opts: { keepNext?: boolean; keepLines?: boolean; spaceAfter?: boolean } = {}): string {
-  return paragraph(
-    {
-      keepNext: opts.keepNext,
-      keepLines: opts.keepLines,
-      spacing: { before: BODY_SPACING_BEFORE, after: opts.spaceAfter ? pt(TABLE.beforePt) : 0, line: BODY_LINE, atLeast: true },
-      indent: { firstLine: FIRST_LINE_INDENT },
-      align: 'justify',
-    },
-    runs,
-  );
+/** A paragraph of a named style (paragraph-styles.ts); `content` is text or run markup. */
+export function styledParagraph(style: string, content: string | { runs: string }): string {
+  return paragraph({ style }, typeof content === 'string' ? run(content) : content.runs);
 }
 
 /** A centred single-spaced line (kind, title, headings, header-grid lines); `content` is text or run markup. */

@@ -4,11 +4,12 @@ import type { Annex, Decision, PlanPart } from '../../model/types.ts';
 import { textWidthMm } from '../../model/page.ts';
 import { renderBlocks, textParagraph } from './blocks.ts';
 import { headerGrid } from './header-grid.ts';
-import { BODY_PT, centredLine, ruleParagraph } from './paragraphs.ts';
+import { ruleParagraph, styledParagraph } from './paragraphs.ts';
+import { STYLE } from './paragraph-styles.ts';
 import { signatureTable } from './signature.ts';
 import { titleBlock, titleRuleMm } from './title-block.ts';
 import { pt } from './units.ts';
-import { ANNEX, DECISION } from '../layout.ts';
+import { ANNEX } from '../layout.ts';
 import { lineContent } from './runs.ts';
 import { p, tbl, type BodyElement } from './body.ts';
 
@@ -18,10 +19,10 @@ export function decisionChildren(decision: Decision): BodyElement[] {
     tbl(headerGrid(decision.header, decision.tracked)),
     ...titleBlock({ kind: decision.kind, title: decision.title, textWidthMm: width }).map(p),
     // Thẩm quyền ban hành: bold, upper case, centred (Mẫu 1.3).
-    p(centredLine(decision.authority, { sizePt: BODY_PT, bold: true }, { before: pt(DECISION.headingBeforePt), keepNext: true })),
+    p(styledParagraph(STYLE.authority, decision.authority)),
     // Căn cứ: italic, one per paragraph, first-line indent (mục II.6a).
     ...decision.bases.map((b) => p(textParagraph(b, { italic: true }))),
-    p(centredLine('QUYẾT ĐỊNH:', { sizePt: BODY_PT, bold: true }, { before: pt(DECISION.headingBeforePt), keepNext: true })),
+    p(styledParagraph(STYLE.authority, 'QUYẾT ĐỊNH:')),
     ...renderBlocks(decision.articles, { keepLastWithNext: true }),
     tbl(signatureTable(decision.signature, decision.recipients, decision.tracked)),
   ];
@@ -48,12 +49,10 @@ export function planChildren(plan: PlanPart): BodyElement[] {
 /** Mẫu 2.1: "Phụ lục I" normal case bold 14, title upper bold, "(Kèm theo …)" italic, short rule. */
 export function annexChildren(annex: Annex): BodyElement[] {
   const width = textWidthMm(annex.orientation);
-  const titleStyle = { sizePt: BODY_PT, bold: true };
-  const noteStyle = { sizePt: BODY_PT, italic: true };
   return [
-    p(centredLine(annex.label, { sizePt: BODY_PT, bold: true }, { keepNext: true })),
-    p(centredLine(lineContent(annex.title, annex.tracked?.title, titleStyle), titleStyle, { keepNext: true })),
-    p(centredLine(lineContent(annex.attachedNote, annex.tracked?.attachedNote, noteStyle), noteStyle, { keepNext: true })),
+    p(styledParagraph(STYLE.annexTitle, annex.label)),
+    p(styledParagraph(STYLE.annexTitle, lineContent(annex.title, annex.tracked?.title, {}))),
+    p(styledParagraph(STYLE.attachedNote, lineContent(annex.attachedNote, annex.tracked?.attachedNote, {}))),
     // 6 pt after: a table may follow directly and would otherwise touch the rule.
     p(ruleParagraph(titleRuleMm(annex.title, width), width, { before: pt(ANNEX.ruleBeforePt), after: pt(ANNEX.ruleAfterPt), keepNext: true })),
     ...renderBlocks(annex.blocks),

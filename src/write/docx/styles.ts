@@ -4,6 +4,7 @@
 import { halfPoints, pt } from './units.ts';
 import { BODY_PT, lineSpacing } from './paragraphs.ts';
 import { BLOCK_LINES, TABLE } from '../layout.ts';
+import { paragraphStylesXml } from './paragraph-styles.ts';
 import { NS_W, XML_DECLARATION, escapeAttr } from './xml.ts';
 
 export const FONT = 'Times New Roman';
@@ -49,6 +50,7 @@ export function stylesXml(): string {
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>' +
     '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>' +
     '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>' +
+    paragraphStylesXml() +
     TABLE_TEXT_SIZES.map(tableTextStyleXml).join('') +
     '</w:styles>'
   );

@@ -1,7 +1,8 @@
 // Ô 5a: tên loại and trích yếu (Phụ lục I, mục II.5a): centred, bold, 13–14 pt (14 as the models),
 // then a solid rule 1/3–1/2 of the trích yếu line, centred (mục II.5b).
 import type { Runs } from '../../model/types.ts';
-import { BODY_PT, centredLine, ruleParagraph } from './paragraphs.ts';
+import { BODY_PT, ruleParagraph, styledParagraph } from './paragraphs.ts';
+import { STYLE } from './paragraph-styles.ts';
 import { lineContent, modelRuns, plainText } from './runs.ts';
 import { estimateLineWidthMm, pt } from './units.ts';
 import { TITLE } from '../layout.ts';
@@ -28,14 +29,10 @@ export interface TitleBlockInput {
 
 export function titleBlock(input: TitleBlockInput): string[] {
   const out: string[] = [
-    // One blank line's worth between the header grid and the kind line, as in the model forms.
-    centredLine(input.kind, { sizePt: BODY_PT, bold: true }, { before: pt(TITLE.beforePt), keepNext: true }),
-    centredLine({ runs: modelRuns(input.title, { sizePt: BODY_PT, bold: true }) }, {}, { keepNext: true }),
+    styledParagraph(STYLE.kind, input.kind),
+    styledParagraph(STYLE.title, { runs: modelRuns(input.title) }),
   ];
-  if (input.attachedNote) {
-    const style = { sizePt: BODY_PT, italic: true };
-    out.push(centredLine(lineContent(input.attachedNote, input.trackedAttachedNote, style), style, { keepNext: true }));
-  }
+  if (input.attachedNote) out.push(styledParagraph(STYLE.attachedNote, lineContent(input.attachedNote, input.trackedAttachedNote, {})));
   out.push(ruleParagraph(titleRuleMm(plainText(input.title), input.textWidthMm), input.textWidthMm, { before: pt(TITLE.ruleBeforePt), after: pt(TITLE.afterPt) }));
   return out;
 }

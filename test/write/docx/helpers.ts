@@ -51,3 +51,27 @@ export function cells(tr: string): string[] {
 export function cellText(tc: string): string {
   return (tc.match(/<w:t[^>]*>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join('');
 }
+
+/**
+ * A paragraph with what its named style gives it appended: the definitions of its style and of
+ * the styles that one is based on, then the document defaults. An assertion on the result sees
+ * the paragraph's formatting whether it is direct or comes from the style.
+ */
+export function withStyle(stylesXml: string, p: string): string {
+  let out = p;
+  let id = p.match(/<w:pStyle w:val="([^"]+)"\/>/)?.[1];
+  while (id) {
+    const def = stylesXml.match(new RegExp(`<w:style [^>]*w:styleId="${id}">.*?</w:style>`, 's'))?.[0];
+    if (!def) break;
+    out += def;
+    id = def.match(/<w:basedOn w:val="([^"]+)"\/>/)?.[1];
+  }
+  return out + (stylesXml.match(/<w:docDefaults>.*?<\/w:docDefaults>/s)?.[0] ?? '');
+}
+
+/** Share of the paragraphs with text outside tables that name a paragraph style. */
+export function styledShare(documentXml: string): { styled: number; total: number } {
+  const outside = documentXml.replace(/<w:tbl>.*?<\/w:tbl>/gs, '');
+  const paras = (outside.match(/<w:p>.*?<\/w:p>/gs) ?? []).filter((p) => /<w:t[ >]/.test(p));
+  return { styled: paras.filter((p) => p.includes('<w:pStyle ')).length, total: paras.length };
+}

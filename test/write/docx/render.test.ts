@@ -2,14 +2,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src/write/docx/index.ts';
 import { sampleDecision, samplePlan } from '../../fixtures/model/sample.ts';
-import { cellText, cells, paragraphWithText, rows, sections, tables, unzip, type Unzipped } from './helpers.ts';
+import { cellText, cells, paragraphWithText, rows, sections, styledShare, tables, unzip, withStyle, type Unzipped } from './helpers.ts';
 
 let pkg: Unzipped;
 let doc: string;
+let styles: string;
+/** The paragraph whose text is `text`, with what its named style gives it (helpers.ts withStyle). */
+const styled = (text: string, xml = doc) => withStyle(styles, paragraphWithText(xml, text)!);
 
 beforeAll(async () => {
   pkg = await unzip(await renderDocx(samplePlan, { kind: 'package' }));
   doc = await pkg.text('word/document.xml');
+  styles = await pkg.text('word/styles.xml');
 });
 
 describe('page setup', () => {
@@ -142,13 +146,14 @@ describe('first-page header grid', () => {
 
 describe('kind, title and body', () => {
   it('sets the kind and the title bold 14 pt centred, followed by a drawn rule', () => {
-    const kind = paragraphWithText(doc, 'KẾ HOẠCH HÀNH ĐỘNG')!;
+    const kind = styled('KẾ HOẠCH HÀNH ĐỘNG');
+    expect(kind).toContain('<w:pStyle w:val="TenLoai"/>');
     expect(kind).toContain('<w:b/>');
     expect(kind).toContain('<w:sz w:val="28"/>');
     expect(kind).toContain('<w:jc w:val="center"/>');
+    expect(styled(samplePlan.plan.title[0].text)).toContain('<w:pStyle w:val="TrichYeu"/>');
+    expect(styled(samplePlan.plan.title[0].text)).toContain('<w:b/>');
     const title = paragraphWithText(doc, samplePlan.plan.title[0].text)!;
-    expect(title).toContain('<w:b/>');
-    expect(title).toContain('<w:sz w:val="28"/>');
     const after = doc.slice(doc.indexOf(title) + title.length);
     expect(after).toMatch(/^<w:p><w:pPr><w:pBdr><w:bottom w:val="single"/);
   });
@@ -156,13 +161,16 @@ describe('kind, title and body', () => {
   it('sets the attached note italic under the title of a promulgated plan', async () => {
     const d = await unzip(await renderDocx(sampleDecision, { kind: 'package' }));
     const xml = await d.text('word/document.xml');
-    const note = paragraphWithText(xml, sampleDecision.plan.attachedNote!)!;
+    const note = withStyle(await d.text('word/styles.xml'), paragraphWithText(xml, sampleDecision.plan.attachedNote!)!);
     expect(note).toContain('<w:i/>');
     expect(note).toContain('<w:jc w:val="center"/>');
   });
 
   it('justifies body paragraphs with a 1 cm first-line indent, 6 pt before, 1.15 lines', () => {
-    const p = paragraphWithText(doc, samplePlan.plan.preamble[1].type === 'text' ? samplePlan.plan.preamble[1].runs[0].text : '')!;
+    const p = styled(samplePlan.plan.preamble[1].type === 'text' ? samplePlan.plan.preamble[1].runs[0].text : '');
+    // From the named style "Văn bản", which a clerk changes once for every body paragraph.
+    expect(p).toMatch(/^<w:p><w:pPr><w:pStyle w:val="(VanBan|CanCu)"\/>/);
+    expect(p).not.toMatch(/^<w:p>(?:(?!<\/w:p>).)*<w:sz /s);
     expect(p).toContain('<w:jc w:val="both"/>');
     expect(p).toContain('<w:ind w:firstLine="567"/>');
     // 1.15 single lines of 14 pt (16.1 pt each), "at least": 18.5 pt = 370 twips.
@@ -170,11 +178,15 @@ describe('kind, title and body', () => {
   });
 
   it('prints labels and sets roles: section and item titles bold, point titles regular', () => {
-    const section = paragraphWithText(doc, 'I. MỤC ĐÍCH, YÊU CẦU')!;
-    expect(section.match(/<w:b\/>/g)?.length).toBe(2); // label run and text run
-    const item = paragraphWithText(doc, '1. Mục đích')!;
-    expect(item).toContain('<w:b/>');
-    const point = paragraphWithText(doc, 'a) Rà soát, đơn giản hóa các quy định, thủ tục hành chính liên quan đến Phiếu lý lịch tư pháp')!;
+    // Outline levels 1–3 (w:outlineLvl 0–2) for Word's Navigation Pane and a table of contents.
+    const section = styled('I. MỤC ĐÍCH, YÊU CẦU');
+    expect(section).toContain('<w:pStyle w:val="Muc"/>');
+    expect(section).toMatch(/w:styleId="Muc">.*<w:outlineLvl w:val="0"\/>.*<w:b\/>/s);
+    const item = styled('1. Mục đích');
+    expect(item).toContain('<w:pStyle w:val="Khoan"/>');
+    expect(item).toMatch(/w:styleId="Khoan">.*<w:outlineLvl w:val="1"\/>.*<w:b\/>/s);
+    const point = styled('a) Rà soát, đơn giản hóa các quy định, thủ tục hành chính liên quan đến Phiếu lý lịch tư pháp');
+    expect(point).toMatch(/w:styleId="Diem">.*<w:outlineLvl w:val="2"\/>/s);
     expect(point).not.toContain('<w:b/>');
     expect(paragraphWithText(doc, '+ Tiến hành rà soát 100% thủ tục hành chính nội bộ thuộc phạm vi quản lý;')).toBeDefined();
   });
@@ -186,15 +198,26 @@ describe('kind, title and body', () => {
     expect(i).toContain('<w:i/>');
   });
 
+  it('gives every text paragraph outside tables a named style (Word users change the style, not each paragraph)', async () => {
+    for (const d of [samplePlan, sampleDecision]) {
+      const xml = await (await unzip(await renderDocx(d, { kind: 'package' }))).text('word/document.xml');
+      const { styled: n, total } = styledShare(xml);
+      expect(total).toBeGreaterThan(10);
+      expect(n / total).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+
   it('renders a decision: authority, italic bases, "QUYẾT ĐỊNH:", bold "Điều n." labels', async () => {
     const d = await unzip(await renderDocx(sampleDecision, { kind: 'decision' }));
     const xml = await d.text('word/document.xml');
     expect(sections(xml)).toHaveLength(1);
-    expect(paragraphWithText(xml, 'ỦY BAN NHÂN DÂN XÃ CAM HIỆP')).toContain('<w:b/>');
-    const basis = paragraphWithText(xml, 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;')!;
+    const st = await d.text('word/styles.xml');
+    expect(withStyle(st, paragraphWithText(xml, 'ỦY BAN NHÂN DÂN XÃ CAM HIỆP')!)).toContain('<w:b/>');
+    const basis = withStyle(st, paragraphWithText(xml, 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;')!);
+    expect(basis).toContain('<w:pStyle w:val="CanCu"/>');
     expect(basis).toContain('<w:i/>');
     expect(basis).toContain('<w:ind w:firstLine="567"/>');
-    expect(paragraphWithText(xml, 'QUYẾT ĐỊNH:')).toContain('<w:b/>');
+    expect(withStyle(st, paragraphWithText(xml, 'QUYẾT ĐỊNH:')!)).toContain('<w:b/>');
     const art = paragraphWithText(xml, 'Điều 2. Quyết định này có hiệu lực kể từ ngày ký.')!;
     const runs = art.match(/<w:r>.*?<\/w:r>/gs)!;
     expect(runs[0]).toContain('<w:b/>');
@@ -235,10 +258,10 @@ describe('appendix tables', () => {
   const annexTable = () => tables(doc).find((t) => t.includes('Nội dung chỉ tiêu'))!;
 
   it('gives the appendix heading block: label bold normal case, title, italic note', () => {
-    const label = paragraphWithText(doc, 'Phụ lục I')!;
+    const label = styled('Phụ lục I');
     expect(label).toContain('<w:b/>');
     expect(label).toContain('<w:jc w:val="center"/>');
-    expect(paragraphWithText(doc, samplePlan.annexes[0].attachedNote)).toContain('<w:i/>');
+    expect(styled(samplePlan.annexes[0].attachedNote)).toContain('<w:i/>');
   });
 
   it('uses fixed layout, column widths from the model and single borders', () => {

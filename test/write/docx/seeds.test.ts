@@ -21,6 +21,8 @@ import {
   expectSameOutputs,
 } from '../../helpers/seeds.ts';
 import { comparePagination } from '../../helpers/page-starts.ts';
+import { unzipSync } from 'fflate';
+import { styledShare } from './helpers.ts';
 
 const missing =
   seedsMissing() ??
@@ -86,6 +88,14 @@ describe.skipIf(!!missing)('DOCX of the five real plans', () => {
       const message = `PDF ${r.pagesA} trang, LibreOffice ${r.pagesB} trang; ${r.alike} trang bắt đầu như nhau\n${r.differences.join('\n')}`;
       expect(r.pagesB, message).toBe(r.pagesA);
       expect(r.share, message).toBeGreaterThanOrEqual(0.9);
+    });
+
+    it('gives at least 90 % of text paragraphs outside tables a named style, and headings outline levels', () => {
+      const [pkg] = docx(source, 'package');
+      const xml = unzipSync(readFileSync(pkg))['word/document.xml'];
+      const { styled, total } = styledShare(new TextDecoder().decode(xml));
+      expect(styled / total, `${styled} / ${total}`).toBeGreaterThanOrEqual(0.9);
+      expect(new TextDecoder().decode(xml)).toContain('<w:pStyle w:val="Muc"/>');
     });
 
     it('carries the text of the published original', () => {
