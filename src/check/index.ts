@@ -10,13 +10,16 @@ import { checkCitations } from './citation-conflict.ts';
 import { checkLevelWords } from './level-words.ts';
 import { checkRestatedTargets } from './target-restated.ts';
 import { checkEditorSchema } from './editor-schema.ts';
+import { projectOn } from '../load/units-in-time.ts';
 
 export interface CheckedBuild {
   doc?: PlanDocument;
   diagnostics: Diagnostic[];
 }
 
-export function buildAndCheck(src: ResolvedSource, project: ProjectData): CheckedBuild {
+export function buildAndCheck(src: ResolvedSource, loaded: ProjectData): CheckedBuild {
+  // Units and level words as they stood on the plan's date (a 2024 plan of Huế and a 2026 one differ).
+  const project = projectOn(loaded, src.data.ngay);
   const built = buildWithTexts(src, project);
   const diagnostics = [
     ...built.diagnostics,
