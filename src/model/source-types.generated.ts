@@ -144,7 +144,7 @@ export type Cot = ThaoTac & {
    */
   tieu_de?: string;
   /**
-   * Độ rộng tương đối của cột (số), công cụ co giãn cho vừa trang.
+   * Độ rộng tương đối của cột (số, tối đa 1000), công cụ co giãn cho vừa trang.
    */
   rong?: number;
   /**
@@ -185,7 +185,7 @@ export type Cot = ThaoTac & {
    */
   tieu_de?: string;
   /**
-   * Độ rộng tương đối của cột (số), công cụ co giãn cho vừa trang.
+   * Độ rộng tương đối của cột (số, tối đa 1000), công cụ co giãn cho vừa trang.
    */
   rong?: number;
   /**
@@ -226,7 +226,7 @@ export type Cot = ThaoTac & {
    */
   tieu_de?: string;
   /**
-   * Độ rộng tương đối của cột (số), công cụ co giãn cho vừa trang.
+   * Độ rộng tương đối của cột (số, tối đa 1000), công cụ co giãn cho vừa trang.
    */
   rong?: number;
   /**
@@ -267,7 +267,7 @@ export type Cot = ThaoTac & {
    */
   tieu_de?: string;
   /**
-   * Độ rộng tương đối của cột (số), công cụ co giãn cho vừa trang.
+   * Độ rộng tương đối của cột (số, tối đa 1000), công cụ co giãn cho vừa trang.
    */
   rong?: number;
   /**
