@@ -11,6 +11,7 @@ const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 
 function texts(v: unknown): string[] {
   if (typeof v === 'string') return [v];
+  if (typeof v === 'number') return [String(v)]; // a bare 2031 in a deadline column is a year too
   if (Array.isArray(v)) return v.flatMap(texts);
   if (v && typeof v === 'object') {
     const o = v as { doan?: unknown; danh_sach?: unknown };

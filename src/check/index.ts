@@ -11,15 +11,22 @@ import { checkLevelWords } from './level-words.ts';
 import { checkRestatedTargets } from './target-restated.ts';
 import { checkEditorSchema } from './editor-schema.ts';
 import { checkOutputNames } from './output-names.ts';
+import { checkPlanData } from './plan-data.ts';
+import { projectOn } from '../load/units-in-time.ts';
 
 export interface CheckedBuild {
   doc?: PlanDocument;
   diagnostics: Diagnostic[];
 }
 
-export function buildAndCheck(src: ResolvedSource, project: ProjectData): CheckedBuild {
+export function buildAndCheck(src: ResolvedSource, loaded: ProjectData): CheckedBuild {
+  // Units and level words as they stood on the plan's date (a 2024 plan of Huế and a 2026 one differ).
+  const project = projectOn(loaded, src.data.ngay);
+  // Impossible dates and numbers first: the model would print them as absurdities.
+  const refused = checkPlanData(src);
   const built = buildWithTexts(src, project);
   const diagnostics = [
+    ...refused,
     ...built.diagnostics,
     ...checkTargetsAgainstBinding(src),
     ...checkDeadlineYears(src),

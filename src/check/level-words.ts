@@ -7,6 +7,7 @@ import type { Diagnostic } from '../load/diagnostic.ts';
 import type { ProjectData, ResolvedSource } from '../load/types.ts';
 import { typedText, type RenderedText } from '../template/render.ts';
 import { levelWords, unitNames } from '../template/unit-names.ts';
+import { projectOn } from '../load/units-in-time.ts';
 
 /**
  * Vocabulary keys that name the issuing level itself and its own bodies. Keys naming other
@@ -17,13 +18,14 @@ const SELF_KEYS = ['ubnd', 'co_quan_thuc_hien', 'chu_tri_chi_tieu', 'van_phong',
 
 /** Phrases that name the parent's level (its vocabulary and its own names) but not the child's. */
 function parentLevelPhrases(src: ResolvedSource, project: ProjectData): string[] {
-  const parentUnit = src.parent?.data.don_vi ? project.units.get(src.parent.data.don_vi) : undefined;
+  const parentProject = src.parent ? projectOn(project, src.parent.data.ngay) : project;
+  const parentUnit = src.parent?.data.don_vi ? parentProject.units.get(src.parent.data.don_vi) : undefined;
   const childUnit = src.data.don_vi ? project.units.get(src.data.don_vi) : undefined;
   if (!parentUnit || !childUnit || parentUnit.cap === childUnit.cap) return [];
-  const parentWords = levelWords(parentUnit, project.levels, project.units);
+  const parentWords = levelWords(parentUnit, parentProject.levels, parentProject.units);
   const childWords = levelWords(childUnit, project.levels, project.units);
   const childValues = new Set(Object.values(childWords));
-  const names = unitNames(parentUnit, project.levels);
+  const names = unitNames(parentUnit, parentProject.levels);
   const phrases = new Set<string>([names.ubnd, names.uy_ban, `UBND ${names.cap}`, `địa bàn ${names.cap}`, `toàn ${names.cap}`]);
   for (const key of SELF_KEYS) {
     const value = parentWords[key];

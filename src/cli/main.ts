@@ -25,7 +25,8 @@ Lệnh:
         [--out THƯ_MỤC] [--format docx,pdf] [--json] [--force] [--quiet]
   print TỆP                     in văn bản đã đánh số (dùng cho git diff)
   preview TỆP [--port N]        xem trước HTML, tự tải lại khi lưu
-  units [--json]                liệt kê danh mục đơn vị hành chính
+  units [--ngay YYYY-MM-DD] [--json] [MÃ…]
+                                danh mục đơn vị hành chính vào một ngày; lịch sử của đơn vị MÃ
   new --from CHA.yaml --unit MÃ [--unit MÃ…] [--out ĐƯỜNG_DẪN]
                                 tạo kế hoạch cấp dưới từ kế hoạch mẫu
   report CHA.yaml [--out THƯ_MỤC] [--json]

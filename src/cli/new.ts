@@ -11,6 +11,9 @@ import { formatDiagnostic, hasErrors } from '../load/diagnostic.ts';
 import { writeFileAtomic } from '../build/atomic-write.ts';
 import { childPlanSource } from '../generate/child-plan.ts';
 import { parentIdsSchema, parentSchemaPath } from '../generate/parent-ids-schema.ts';
+import { projectOn } from '../load/units-in-time.ts';
+import { unitNames } from '../template/unit-names.ts';
+import type { ProjectData } from '../load/types.ts';
 
 export async function runNew(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(args, {
@@ -39,12 +42,29 @@ export async function runNew(args: string[]): Promise<number> {
     process.stderr.write(`kehoach new: kế hoạch mẫu '${parentFile}' còn lỗi, sửa trước khi tạo kế hoạch cấp dưới\n`);
     return 1;
   }
+  // The child is written for the parent's date: units and their superiors as they stood then.
+  const dated = projectOn(project.value, parent.resolved.data.ngay);
+  const parentUnit = parent.resolved.data.don_vi;
   let failed = false;
   let written = 0;
   for (const unitId of units) {
-    const unit = project.value.units.get(unitId);
+    const unit = dated.units.get(unitId);
     if (!unit) {
-      process.stderr.write(`kehoach new: không có đơn vị '${unitId}' trong danh mục (xem: kehoach units)\n`);
+      const known = dated.unitRecords.has(unitId);
+      process.stderr.write(
+        known
+          ? `kehoach new: đơn vị '${unitId}' không tồn tại vào ngày của kế hoạch mẫu (${parent.resolved.data.ngay}); xem: kehoach units ${unitId}\n`
+          : `kehoach new: không có đơn vị '${unitId}' trong danh mục (xem: kehoach units)\n`,
+      );
+      failed = true;
+      continue;
+    }
+    if (parentUnit && !isUnder(dated, unitId, parentUnit)) {
+      const parentName = dated.units.get(parentUnit) ? unitNames(dated.units.get(parentUnit)!, dated.levels).ten_day_du : parentUnit;
+      process.stderr.write(
+        `kehoach new: đơn vị '${unitId}' (${unitNames(unit, dated.levels).ten_day_du}) không thuộc ${parentName} ('${parentUnit}'), ` +
+          `đơn vị ban hành kế hoạch mẫu ${parentFile}; chọn đơn vị cấp dưới của '${parentUnit}' (xem: kehoach units --ngay ${dated.date})\n`,
+      );
       failed = true;
       continue;
     }
@@ -62,12 +82,28 @@ export async function runNew(args: string[]): Promise<number> {
       failed = true;
       continue;
     }
-    const text = childPlanSource({ root, parentFile, target, parent: parent.resolved, parentDoc: parent.doc, unit, project: project.value });
+    const text = childPlanSource({ root, parentFile, target, parent: parent.resolved, parentDoc: parent.doc, unit, project: dated });
     writeFileAtomic(path.join(root, target), text);
     written++;
     process.stdout.write(`${target}\n`);
+    if (!unit.lanh_dao?.some((l) => l.ho_ten)) {
+      process.stderr.write(
+        `kehoach new: cảnh báo: danh mục không có họ tên người ký của ${unitNames(unit, dated.levels).ten_day_du}; ` +
+          `khối chữ ký để trống — ghi ky.ho_ten trong ${target} hoặc lanh_dao của '${unit.id}' trong data/don-vi/\n`,
+      );
+    }
   }
   // The schema the new children name in their modeline, from the parent as it stands now.
   if (written > 0) writeFileAtomic(path.join(root, parentSchemaPath(parentFile)), parentIdsSchema(parentFile, parent.resolved.data));
   return failed ? 1 : 0;
+}
+
+/** Whether `id` lies below `ancestor` in the unit tree of the view's date. */
+function isUnder(project: ProjectData, id: string, ancestor: string): boolean {
+  const seen = new Set<string>();
+  for (let cur = project.units.get(id)?.thuoc; cur && !seen.has(cur); cur = project.units.get(cur)?.thuoc) {
+    if (cur === ancestor) return true;
+    seen.add(cur);
+  }
+  return false;
 }

@@ -11,6 +11,8 @@ import { readSource } from './read-source.ts';
 import type { LoadResult, ProjectData } from './types.ts';
 import { validateAgainst, type SchemaName } from './validate.ts';
 import { parseYaml } from './yaml-positions.ts';
+import { checkUnits } from './unit-checks.ts';
+import { LATEST, levelsOn, unitsOn, type Levels } from './units-in-time.ts';
 
 interface Parsed {
   file: string;
@@ -116,12 +118,28 @@ export function loadProject(root: string): LoadResult<ProjectData> {
   }
 
   const nowhere = (file: string): Origin => ({ file, line: 1, col: 1 });
+  const originOfUnit = (id: string) => units.origins.get(id) ?? nowhere('data/don-vi');
+  diagnostics.push(...checkUnits(units.entries, originOfUnit));
+  // A batch builds many plans of a few dates: each day's view is computed once.
+  const unitViews = new Map<string, ReadonlyMap<string, DonVi>>();
+  const levelViews = new Map<string, Levels>();
+  const viewOf = <T>(cache: Map<string, T>, key: string, make: () => T): T => {
+    let v = cache.get(key);
+    if (v === undefined) cache.set(key, (v = make()));
+    return v;
+  };
+  const rawLevels = levels;
   const value: ProjectData = {
     root: realRoot,
-    units: units.entries,
-    levels,
+    date: LATEST,
+    units: unitsOn(units.entries, LATEST),
+    levels: levelsOn(rawLevels, LATEST),
+    unitRecords: units.entries,
+    rawLevels,
+    unitsOn: (key) => viewOf(unitViews, key, () => unitsOn(units.entries, key)),
+    levelsOn: (key) => viewOf(levelViews, key, () => levelsOn(rawLevels, key)),
     citations: citations.entries,
-    originOfUnit: (id) => units.origins.get(id) ?? nowhere('data/don-vi'),
+    originOfUnit,
     originOfCitation: (id) => citations.origins.get(id) ?? nowhere('data/van-ban'),
     originOfLevel: (cap) => levelOrigins.get(cap) ?? nowhere('data/cap.yaml'),
   };

@@ -2,6 +2,7 @@
 import type { KeHoach, DonVi, VanBanTrichDan, TuNguTheoCap } from '../model/source-types.generated.ts';
 import type { Origin } from '../model/types.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import type { Levels } from './units-in-time.ts';
 
 export type JsonPath = readonly (string | number)[];
 
@@ -34,8 +35,19 @@ export interface ResolvedSource {
 export interface ProjectData {
   /** Absolute path of the project root (the folder holding plans/ and data/). */
   root: string;
-  units: Map<string, DonVi>; // from data/don-vi/*.yaml
-  levels: TuNguTheoCap; // from data/cap.yaml
+  /** Units as they stand on `date` (every plan gets the view of its own date: projectOn). */
+  units: ReadonlyMap<string, DonVi>;
+  /** Level vocabulary in force on `date` (data/cap.yaml, its 2-level profile applied from its date). */
+  levels: Levels;
+  /** The day this view stands for ("YYYY-MM-DD"); the project as loaded stands for its latest state. */
+  date: string;
+  /** Every unit as written in data/don-vi/*.yaml, with its history. */
+  unitRecords: ReadonlyMap<string, DonVi>;
+  /** data/cap.yaml as written. */
+  rawLevels: TuNguTheoCap;
+  /** Units existing on a day, in that day's state. */
+  unitsOn(date: string): ReadonlyMap<string, DonVi>;
+  levelsOn(date: string): Levels;
   citations: Map<string, VanBanTrichDan>; // from data/van-ban/*.yaml
   /** Where entry `id` of units / citations was written, or a key of the level file. */
   originOfUnit(id: string): Origin;

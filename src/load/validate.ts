@@ -328,6 +328,8 @@ function describe(e: ErrorObject, path: (string | number)[]): Issue | undefined 
       return { path, rule: 'schema-range', message: `${where(path)} phải lớn hơn hoặc bằng ${p.limit} (đang là ${show(e.data)})` };
     case 'exclusiveMinimum':
       return { path, rule: 'schema-range', message: `${where(path)} phải lớn hơn ${p.limit} (đang là ${show(e.data)})` };
+    case 'maximum':
+      return { path, rule: 'schema-range', message: `${where(path)} phải nhỏ hơn hoặc bằng ${p.limit} (đang là ${show(e.data)}); ghi số thật của văn bản` };
     case 'not': {
       const req = ((e.schema as { required?: string[] })?.required ?? []) as string[];
       return {

@@ -8,6 +8,7 @@ import type { Origin } from '../model/types.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { recordSlots, setOwn, type Slots } from './origins.ts';
 import type { LoadResult } from './types.ts';
+import { colonTrap, templateTrap } from './yaml-traps.ts';
 
 /** Deeper than any plan (which goes about 8 levels); stops runaway input before the stack does. */
 export const MAX_DEPTH = 100;
@@ -36,7 +37,15 @@ export function parseYaml(text: string, file: string): LoadResult<ParsedYaml> {
     diagnostics.push(d);
     if (diagnostics.length >= MAX_PARSE_ERRORS) break;
   }
-  if (diagnostics.length > 0) return { diagnostics };
+  // "key: {{nam}}" parses without error, as a map: the quoting rule is stated before the schema
+  // would report a map where text belongs.
+  lines.forEach((l, i) => {
+    const trap = templateTrap(l);
+    if (!trap || seenLines.has(i + 1) || diagnostics.length >= MAX_PARSE_ERRORS) return;
+    seenLines.add(i + 1);
+    diagnostics.push({ file, line: i + 1, col: trap.col, severity: 'error', rule: 'yaml-quote-needed', message: trap.message });
+  });
+  if (diagnostics.length > 0) return { diagnostics: diagnostics.sort((a, b) => a.line - b.line) };
   for (const w of doc.warnings) {
     const d = yamlErrorToDiagnostic(w, file, lines, lineCounter);
     diagnostics.push({ ...d, severity: 'warning', rule: 'yaml-warning' });
@@ -187,6 +196,9 @@ function yamlErrorToDiagnostic(err: YAMLError, file: string, lines: string[], lc
         'dòng này thụt lề bằng ký tự Tab; YAML chỉ cho phép dấu cách — hãy thay Tab bằng dấu cách (thường 2 dấu cách mỗi cấp; trong trình soạn thảo chọn "chuyển Tab thành dấu cách")',
     };
   }
+  // Unquoted "{{…}}" or "… như sau:": say to quote the value, and show the line quoted.
+  const trap = templateTrap(lineText) ?? (err.code === 'BLOCK_AS_IMPLICIT_KEY' || err.code === 'MULTILINE_IMPLICIT_KEY' ? colonTrap(lineText) : undefined);
+  if (trap) return { ...base, col: trap.col, rule: 'yaml-quote-needed', message: trap.message };
   if (err.code === 'RESOURCE_EXHAUSTION') {
     // The parser ran out of stack: only absurd nesting does that.
     return { ...base, rule: 'yaml-too-deep', message: 'dữ liệu lồng nhau quá sâu, không đọc được; kiểm tra lại thụt lề và các dấu ngoặc' };

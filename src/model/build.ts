@@ -7,6 +7,7 @@ import { reportAt, type BuildContext } from './context.ts';
 import { TextRenderer, type RenderedText } from '../template/render.ts';
 import { templateVars, type TemplateScope } from '../template/scope.ts';
 import { unitNames } from '../template/unit-names.ts';
+import { missingUnit } from '../load/units-in-time.ts';
 import { annexLabels, buildAnnexes } from './annex.ts';
 import { buildItems, itemNumbers, toList } from './body.ts';
 import { decisionSymbol, kindOf, planSymbol } from './identity.ts';
@@ -38,7 +39,10 @@ export function buildWithTexts(src: ResolvedSource, project: ProjectData): Build
   const diagnostics: Diagnostic[] = [];
   const report = reportAt(src, diagnostics);
   const unit = data.don_vi ? project.units.get(data.don_vi) : undefined;
-  if (data.don_vi && !unit) report('unknown-unit', 'error', `Không có đơn vị mã "${data.don_vi}" trong data/don-vi/`, ['don_vi']);
+  if (data.don_vi && !unit) {
+    const missing = missingUnit(project, data.don_vi); // unknown, or not existing on the plan's date
+    report(missing.rule, 'error', missing.message, ['don_vi']);
+  }
   if (data.thuc_hien?.van_ban && ownThucHien(src) && !project.citations.has(data.thuc_hien.van_ban)) {
     report('unknown-citation', 'error', `Không có văn bản mã "${data.thuc_hien.van_ban}" trong data/van-ban/`, ['thuc_hien', 'van_ban']);
   }

@@ -14,6 +14,7 @@ import { decisionReference } from './promulgation.ts';
 import { targetCells } from '../check/targets.ts';
 import { itemNumbers } from './body.ts';
 import { templateVars, type TemplateScope } from '../template/scope.ts';
+import { projectOn } from '../load/units-in-time.ts';
 
 export interface Implemented {
   /** "Kế hoạch số 1590/KH-UBND ngày 27/02/2024 của UBND thành phố Huế". */
@@ -56,8 +57,9 @@ export function implementedDocument(src: ResolvedSource, project: ProjectData, d
  * "Kế hoạch số 1590/KH-UBND ngày 27/02/2024 của UBND thành phố Huế"; for a plan promulgated by a
  * decision "Kế hoạch ban hành kèm theo Quyết định số … ngày … của …" (without its subject).
  */
-export function planCitation(other: ResolvedSource, project: ProjectData): string {
+export function planCitation(other: ResolvedSource, current: ProjectData): string {
   const data = other.data;
+  const project = projectOn(current, data.ngay); // the other plan's issuer as it was named on its own date
   const unit = data.don_vi ? project.units.get(data.don_vi) : undefined;
   if (data.quyet_dinh) return `${kindOf(data).name} ban hành kèm theo ${decisionReference(data, unit, project.levels)}`;
   const date = parseDate(data.ngay);
@@ -68,8 +70,9 @@ export function planCitation(other: ResolvedSource, project: ProjectData): strin
 }
 
 /** "về <trích yếu>" of another plan, rendered with that plan's own variables; its problems are its own. */
-function planSubject(other: ResolvedSource, project: ProjectData, depth: number): string {
+function planSubject(other: ResolvedSource, current: ProjectData, depth: number): string {
   const data = other.data;
+  const project = projectOn(current, data.ngay);
   if (!data.trich_yeu) return '';
   const unit = data.don_vi ? project.units.get(data.don_vi) : undefined;
   const scope: TemplateScope = {

@@ -3,7 +3,8 @@
 // the People's Committee as a body ("TM. ỦY BAN NHÂN DÂN"); the "(Ban hành kèm theo Quyết định …
 // của …)" line and every citation of the plan name that issuer (Nghị định 30, Phụ lục I, mục II.6b:
 // a citation gives type, number-symbol, date and issuer).
-import type { DonVi, KeHoach, QuyetDinh, TuNguTheoCap } from './source-types.generated.ts';
+import type { DonVi, KeHoach, QuyetDinh } from './source-types.generated.ts';
+import type { Levels } from '../load/units-in-time.ts';
 import { decisionSymbol } from './identity.ts';
 import { longDate, numberAndSymbol, numericDate, parseDate, type PartialDate } from './dates.ts';
 import { unitNames } from '../template/unit-names.ts';
@@ -20,7 +21,7 @@ export function decisionIssuer(qd: QuyetDinh): Issuer {
 }
 
 /** "Chủ tịch UBND tỉnh Quảng Ngãi" or "UBND xã Cam Hiệp". */
-export function issuerName(qd: QuyetDinh, unit: DonVi | undefined, levels: TuNguTheoCap, fallback = ''): string {
+export function issuerName(qd: QuyetDinh, unit: DonVi | undefined, levels: Levels, fallback = ''): string {
   const ubnd = unit ? unitNames(unit, levels).ubnd : fallback;
   return decisionIssuer(qd) === 'chu_tich' ? `Chủ tịch ${ubnd}` : ubnd;
 }
@@ -37,7 +38,7 @@ export function decisionDate(data: KeHoach): PartialDate | undefined {
 }
 
 /** "Quyết định số 393/QĐ-UBND ngày 14/7/2025 của Chủ tịch UBND tỉnh Quảng Ngãi" (`dateForm` "chu": long date). */
-export function decisionReference(data: KeHoach, unit: DonVi | undefined, levels: TuNguTheoCap, dateForm: 'so' | 'chu' = 'so'): string {
+export function decisionReference(data: KeHoach, unit: DonVi | undefined, levels: Levels, dateForm: 'so' | 'chu' = 'so'): string {
   const qd = data.quyet_dinh!;
   let out = `Quyết định số ${numberAndSymbol(qd.so, decisionSymbol(qd, unit))}`;
   const date = decisionDate(data);

@@ -144,7 +144,7 @@ export type Cot = ThaoTac & {
    */
   tieu_de?: string;
   /**
-   * Độ rộng tương đối của cột (số), công cụ co giãn cho vừa trang.
+   * Độ rộng tương đối của cột (số, tối đa 1000), công cụ co giãn cho vừa trang.
    */
   rong?: number;
   /**
@@ -185,7 +185,7 @@ export type Cot = ThaoTac & {
    */
   tieu_de?: string;
   /**
-   * Độ rộng tương đối của cột (số), công cụ co giãn cho vừa trang.
+   * Độ rộng tương đối của cột (số, tối đa 1000), công cụ co giãn cho vừa trang.
    */
   rong?: number;
   /**
@@ -226,7 +226,7 @@ export type Cot = ThaoTac & {
    */
   tieu_de?: string;
   /**
-   * Độ rộng tương đối của cột (số), công cụ co giãn cho vừa trang.
+   * Độ rộng tương đối của cột (số, tối đa 1000), công cụ co giãn cho vừa trang.
    */
   rong?: number;
   /**
@@ -267,7 +267,7 @@ export type Cot = ThaoTac & {
    */
   tieu_de?: string;
   /**
-   * Độ rộng tương đối của cột (số), công cụ co giãn cho vừa trang.
+   * Độ rộng tương đối của cột (số, tối đa 1000), công cụ co giãn cho vừa trang.
    */
   rong?: number;
   /**
@@ -625,7 +625,7 @@ export interface QuyetDinh {
 
 // ---- schemas/don-vi.schema.json ----
 /**
- * Danh mục đơn vị hành chính (data/don-vi.yaml): mỗi phần tử là một tỉnh, thành phố, huyện, thị xã, quận, xã, phường hoặc thị trấn.
+ * Danh mục đơn vị hành chính (data/don-vi/*.yaml): mỗi phần tử là một đơn vị (tỉnh, thành phố, huyện, thị xã, quận, xã, phường, thị trấn, đặc khu) với các lần thay đổi theo thời gian. Kế hoạch dùng trạng thái của đơn vị vào ngày ban hành kế hoạch.
  */
 export type DanhMucDonVi = DonVi[];
 
@@ -635,9 +635,13 @@ export interface DonVi {
    */
   id: string;
   /**
-   * Cấp hành chính; quyết định từ ngữ theo cấp (data/cap.yaml).
+   * Mã số đơn vị hành chính theo danh mục của cơ quan thống kê (Quyết định 124/2004/QĐ-TTg; từ 01/7/2025 Quyết định 19/2025/QĐ-TTg), ví dụ: 19918. Ghi dạng chuỗi để giữ số 0 ở đầu.
    */
-  cap: 'tinh' | 'thanh_pho_tw' | 'thanh_pho' | 'thi_xa' | 'quan' | 'huyen' | 'phuong' | 'xa' | 'thi_tran';
+  ma?: string;
+  /**
+   * Cấp hành chính; quyết định từ ngữ theo cấp (data/cap.yaml). Từ 01/7/2025 chỉ còn tinh, thanh_pho_tw (cấp tỉnh) và xa, phuong, dac_khu (cấp xã).
+   */
+  cap: 'tinh' | 'thanh_pho_tw' | 'thanh_pho' | 'thi_xa' | 'quan' | 'huyen' | 'phuong' | 'xa' | 'thi_tran' | 'dac_khu';
   /**
    * Tên riêng của đơn vị, ví dụ: Phú Hồ.
    */
@@ -647,7 +651,7 @@ export interface DonVi {
    */
   dia_danh?: string;
   /**
-   * Mã đơn vị cấp trên trực tiếp.
+   * Mã đơn vị cấp trên trực tiếp (bỏ trống với cấp tỉnh).
    */
   thuoc?: string;
   /**
@@ -670,6 +674,78 @@ export interface DonVi {
   tu_ngu?: {
     [k: string]: string;
   };
+  /**
+   * Ngày đơn vị bắt đầu tồn tại (thành lập, sắp xếp). Bỏ trống: có từ trước mọi kế hoạch.
+   */
+  tu_ngay?: string;
+  /**
+   * Ngày cuối cùng đơn vị còn tồn tại (trước khi sắp xếp, sáp nhập). Kế hoạch ban hành sau ngày này không dùng được đơn vị.
+   */
+  den_ngay?: string;
+  /**
+   * Mã các đơn vị mà đơn vị này được sắp xếp vào sau den_ngay.
+   *
+   * @minItems 1
+   */
+  tro_thanh?: [string, ...string[]];
+  /**
+   * Văn bản thành lập, sắp xếp đơn vị (trạng thái đầu tiên), ví dụ: Nghị quyết 1675/NQ-UBTVQH15.
+   */
+  can_cu?: string;
+  /**
+   * Các lần thay đổi tên, cấp, cấp trên, mã số, lãnh đạo… theo thời gian, xếp theo ngày tăng dần. Mỗi lần ghi ngày có hiệu lực và chỉ những gì thay đổi; thuoc: null nghĩa là không còn cấp trên (trở thành cấp tỉnh).
+   */
+  thay_doi?: ThayDoi[];
+}
+export interface ThayDoi {
+  /**
+   * Ngày thay đổi có hiệu lực.
+   */
+  tu_ngay: string;
+  /**
+   * Văn bản quy định thay đổi, ví dụ: Nghị quyết 175/2024/QH15.
+   */
+  can_cu?: string;
+  /**
+   * Mã số đơn vị hành chính theo danh mục của cơ quan thống kê (Quyết định 124/2004/QĐ-TTg; từ 01/7/2025 Quyết định 19/2025/QĐ-TTg), ví dụ: 19918. Ghi dạng chuỗi để giữ số 0 ở đầu.
+   */
+  ma?: string;
+  /**
+   * Cấp hành chính; quyết định từ ngữ theo cấp (data/cap.yaml). Từ 01/7/2025 chỉ còn tinh, thanh_pho_tw (cấp tỉnh) và xa, phuong, dac_khu (cấp xã).
+   */
+  cap?: 'tinh' | 'thanh_pho_tw' | 'thanh_pho' | 'thi_xa' | 'quan' | 'huyen' | 'phuong' | 'xa' | 'thi_tran' | 'dac_khu';
+  /**
+   * Tên riêng của đơn vị, ví dụ: Phú Hồ.
+   */
+  ten?: string;
+  /**
+   * Địa danh ghi ở dòng ngày tháng, mặc định là tên riêng.
+   */
+  dia_danh?: string;
+  /**
+   * Mã đơn vị cấp trên mới; null: không còn cấp trên.
+   */
+  thuoc?: string | null;
+  /**
+   * Chữ viết tắt của cơ quan ban hành trong ký hiệu văn bản, mặc định UBND.
+   */
+  ky_hieu_co_quan?: string;
+  /**
+   * Lãnh đạo UBND (để điền khối chữ ký khi tạo kế hoạch mới).
+   */
+  lanh_dao?: {
+    /**
+     * Ví dụ: CHỦ TỊCH, PHÓ CHỦ TỊCH.
+     */
+    chuc_vu: string;
+    ho_ten?: string;
+  }[];
+  /**
+   * Từ ngữ riêng mới của đơn vị (thay toàn bộ tu_ngu cũ); null: bỏ từ ngữ riêng, dùng từ ngữ theo cấp.
+   */
+  tu_ngu?: {
+    [k: string]: string;
+  } | null;
 }
 
 // ---- schemas/cap.schema.json ----
@@ -677,7 +753,22 @@ export interface DonVi {
  * Từ ngữ theo cấp hành chính (data/cap.yaml): văn bản dùng {{cap.<khóa>}} để lời văn tự đổi theo cấp của đơn vị ban hành.
  */
 export interface TuNguTheoCap {
-  [k: string]: Cap;
+  hai_cap?: HaiCap;
+  [k: string]: Cap | HaiCap | undefined;
+}
+/**
+ * Từ ngữ của chính quyền địa phương hai cấp (Luật Tổ chức chính quyền địa phương 2025): kế hoạch ban hành từ ngày tu_ngay dùng từ ngữ ở đây thay cho từ ngữ cùng khóa của cấp đó (các khóa không ghi vẫn lấy như cũ).
+ */
+export interface HaiCap {
+  /**
+   * Ngày bắt đầu chính quyền địa phương hai cấp, YYYY-MM-DD.
+   */
+  tu_ngay: string;
+  [k: string]:
+    | {
+        [k: string]: string;
+      }
+    | string;
 }
 export interface Cap {
   /**

@@ -6,6 +6,7 @@ import type { ProjectData, ResolvedSource } from '../load/types.ts';
 import { targetCells } from '../check/targets.ts';
 import { formatTarget, isWeaker, type Target } from '../model/targets.ts';
 import { unitNames } from '../template/unit-names.ts';
+import { projectOn } from '../load/units-in-time.ts';
 
 export interface Indicator {
   key: string; // rowId|indicator id: the same key the target-below-parent check uses
@@ -45,7 +46,8 @@ export function planTargets(data: KeHoach): Map<string, { indicator: Indicator; 
   return out;
 }
 
-export function rollup(parent: ResolvedSource, children: ResolvedSource[], project: ProjectData): Rollup {
+export function rollup(parent: ResolvedSource, children: ResolvedSource[], loaded: ProjectData): Rollup {
+  const project = projectOn(loaded, parent.data.ngay); // the parent's units on its own date
   const parentTargets = planTargets(parent.data);
   const indicators = [...parentTargets.values()].map((t) => t.indicator);
   const minimum = [...parentTargets.values()].map((t) => ({ text: t.text, target: t.target, short: false }));
