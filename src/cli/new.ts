@@ -13,11 +13,7 @@ import { childPlanSource } from '../generate/child-plan.ts';
 import { parentIdsSchema, parentSchemaPath } from '../generate/parent-ids-schema.ts';
 
 export async function runNew(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, {
-    from: { type: 'string' },
-    unit: { type: 'string', multiple: true },
-    out: { type: 'string' },
-  });
+  const { values, positionals } = parseCommandLine('new', args);
   if (positionals.length) throw new UsageError(`đối số thừa: ${positionals.join(' ')}`);
   if (!values.from) throw new UsageError('thiếu --from CHA.yaml (kế hoạch mẫu cấp trên)');
   const units = values.unit ?? [];

@@ -8,7 +8,7 @@ import { renderText } from '../write/text/index.ts';
 import { locateForeignPlan } from '../project/foreign-file.ts';
 
 export async function runPrint(args: string[]): Promise<number> {
-  const { positionals } = parseCommandLine(args, {});
+  const { positionals } = parseCommandLine('print', args);
   if (positionals.length !== 1) throw new UsageError('cần đúng một tệp kế hoạch: kehoach print TỆP');
   const root = findProjectRoot();
   // git textconv hands us a temporary copy of an old blob: map it back into a project snapshot.

@@ -6,7 +6,7 @@ import { formatDiagnostic, hasErrors } from '../load/diagnostic.ts';
 import { unitNames } from '../template/unit-names.ts';
 
 export async function runUnits(args: string[]): Promise<number> {
-  const { values } = parseCommandLine(args, { json: { type: 'boolean' } }, false);
+  const { values } = parseCommandLine('units', args);
   const project = loadProject(findProjectRoot());
   for (const d of project.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
   if (!project.value) return 1;
