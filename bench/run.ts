@@ -1,10 +1,11 @@
-// Province-scale benchmark (issue 7): `npm run bench -- [--n N] [--json] [--no-4n]`.
+// Province-scale benchmark (issue 7): `npm run bench -- [--n N] [--json] [--no-4n] [--startup-only]`.
 // Generates N commune plans from the Huế city plan in a temp project (synthetic units in
 // data/don-vi/bench.yaml, sources written by the same code as `kehoach new`) and reports, in one run:
 // DOCX and PDF ms per plan, plans per second of the whole batch (docx+pdf, buildBatch), the bare
 // Chromium print floor at the same concurrency and our ratio to it, the no-op incremental rebuild,
 // peak RSS of the batch build (run in a process of its own, bench/batch-child.ts), the time at 4N
-// over the time at N, and `check` over the real plans/ (cold and warm).
+// over the time at N, and `check` over the real plans/ (cold and warm). First, the single-command
+// figures of bench/startup.ts (issue 15); `--startup-only` measures only those.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { PdfRenderer, printHtml } from '../src/build/pdf-renderer.ts';
 import { DocxRenderer } from '../src/write/docx/index.ts';
 import { LAUNCH_ARGS as PRINTER_ARGS, findBrowser, packageParts } from '../src/write/pdf/index.ts';
 import { toolRoot } from '../src/write/html/paths.ts';
+import { measureStartup, type StartupFigures } from './startup.ts';
 import type { PlanDocument } from '../src/model/types.ts';
 
 const args = process.argv.slice(2);
@@ -41,6 +43,24 @@ const LANES = 3; // buildBatch's default lanes with PDF
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+// --- single commands in fresh processes, against node's and Chromium's floors ------------------
+const startup = measureStartup(toolRoot);
+log(`Khởi động: node ${startup.node_startup_s} s; check ${startup.check_one_s} s (${startup.check_ratio}×), print ${startup.print_one_s} s (${startup.print_ratio}×); dựng lạnh ${startup.cold_build_s} s / sàn ${startup.cold_floor_s} s (${startup.cold_build_ratio}×); LibreOffice ${startup.lo_pdf_ms_per_plan} ms/kế hoạch`);
+
+function startupLines(f: StartupFigures): [string, string, boolean][] {
+  return [
+    ['check một kế hoạch', `${f.check_one_s} s = ${f.check_ratio}× node -e 0 (${f.node_startup_s} s; mục tiêu ≤ 4×)`, f.check_ratio <= 4],
+    ['print một kế hoạch', `${f.print_one_s} s = ${f.print_ratio}× node -e 0 (mục tiêu ≤ 4×)`, f.print_ratio <= 4],
+    ['build lạnh một kế hoạch', `${f.cold_build_s} s = ${f.cold_build_ratio}× sàn lạnh Chromium (${f.cold_floor_s} s; mục tiêu ≤ 1.3×)`, f.cold_build_ratio <= 1.3],
+    ['LibreOffice DOCX→PDF', `${f.lo_pdf_ms_per_plan ?? '—'} ms/kế hoạch (10 tệp, một tiến trình)`, true],
+  ];
+}
+if (flag('--startup-only')) {
+  if (json) process.stdout.write(JSON.stringify({ ...startup, date: new Date().toISOString().slice(0, 10) }) + '\n');
+  else for (const [k, v, ok] of startupLines(startup)) process.stdout.write(`${ok ? ' ' : '!'} ${k.padEnd(26)} ${v}\n`);
+  process.exit(0);
+}
 
 // --- check over the real plans/, cold (first compile in the process) then warm ---------------
 function timeCheck(): number {
@@ -185,6 +205,7 @@ const result = {
   peak_rss_plans: peakRssPlans,
   rss_at_n_mb: Math.round(runN.peakRssMb),
   growth_4n: batch4S === undefined ? null : round(batch4S / batchS),
+  ...startup,
   check_ms: { cold: Math.round(checkColdMs), warm: Math.round(checkWarmMs), plans: readdirSync(path.join(toolRoot, 'plans'), { recursive: true }).filter((f) => String(f).endsWith('.yaml')).length },
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
   date: new Date().toISOString().slice(0, 10),
@@ -201,6 +222,7 @@ else {
     [`thời gian ${4 * N} / ${N}`, `${result.growth_4n ?? '—'} (mục tiêu ≤ 4.4)`, result.growth_4n === null || result.growth_4n <= 4.4],
     ['check plans/ (lạnh / ấm)', `${result.check_ms.cold} ms / ${result.check_ms.warm} ms`, checkWarmMs < 1000],
   ];
+  targets.push(...startupLines(startup));
   for (const [k, v, ok] of targets) process.stdout.write(`${ok ? ' ' : '!'} ${k.padEnd(26)} ${v}\n`);
   process.stdout.write(`  ${result.machine}, ${result.date}\n`);
 }

@@ -13,13 +13,7 @@ import type { OutputFormat } from '../build/outputs.ts';
 import { chooseFont } from '../write/html/fonts.ts';
 
 export async function runBuild(args: string[]): Promise<number> {
-  const { positionals, values } = parseCommandLine(args, {
-    out: { type: 'string' },
-    format: { type: 'string' },
-    json: { type: 'boolean' },
-    force: { type: 'boolean' },
-    quiet: { type: 'boolean', short: 'q' },
-  });
+  const { positionals, values } = parseCommandLine('build', args);
   const formats = parseFormats(values.format ?? 'docx,pdf');
   const root = findProjectRoot();
   const outDir = path.resolve(values.out ?? path.join(root, 'out'));

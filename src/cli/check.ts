@@ -6,7 +6,7 @@ import { Compiler } from '../pipeline/compiler.ts';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../load/diagnostic.ts';
 
 export async function runCheck(args: string[]): Promise<number> {
-  const { positionals, values } = parseCommandLine(args, { json: { type: 'boolean' } });
+  const { positionals, values } = parseCommandLine('check', args);
   const root = findProjectRoot();
   const compiler = new Compiler(root);
   const found = discoverPlans(root, positionals);

@@ -33,12 +33,7 @@ interface Pair {
 export async function runDiff(args: string[]): Promise<number> {
   const dashes = args.indexOf('--');
   const paths = dashes >= 0 ? args.slice(dashes + 1) : [];
-  const { positionals, values } = parseCommandLine(dashes >= 0 ? args.slice(0, dashes) : args, {
-    files: { type: 'boolean' },
-    json: { type: 'boolean' },
-    redline: { type: 'string' },
-    color: { type: 'string' },
-  });
+  const { positionals, values } = parseCommandLine('diff', dashes >= 0 ? args.slice(0, dashes) : args);
   if (values.color !== undefined && !['always', 'never', 'auto'].includes(values.color)) {
     throw new UsageError(`--color nhận always, never hoặc auto (không phải '${values.color}')`);
   }

@@ -1,10 +1,15 @@
-// Command-line entry: parses the command word and dispatches to one module per command.
-// Exit codes: 0 success, 1 a source has errors (or, for diff, revisions differ), 2 wrong command line.
+// Command-line entry: parses the command word and dispatches to one module per command, loaded
+// only when it runs (so `--help`, `--version` and a wrong option never load Chromium or ajv).
+// Exit codes: 0 success, 1 a source has errors (or, for diff, revisions differ), 2 wrong command
+// line, 3 an internal fault of the tool.
+import { readFileSync } from 'node:fs';
 import { UsageError } from './usage-error.ts';
+import { COMMANDS, commandHelp, generalHelp, type CommandName } from './specs.ts';
+import { suggest } from '../load/suggest.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
-const commands: Record<string, () => Promise<Command>> = {
+const commands: Record<CommandName, () => Promise<Command>> = {
   check: async () => (await import('./check.ts')).runCheck,
   resolve: async () => (await import('./resolve.ts')).runResolve,
   build: async () => (await import('./build.ts')).runBuild,
@@ -16,42 +21,39 @@ const commands: Record<string, () => Promise<Command>> = {
   preview: async () => (await import('./preview.ts')).runPreview,
 };
 
-export const USAGE = `Cách dùng: kehoach <lệnh> [tùy chọn]
+function version(): string {
+  return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+}
 
-Lệnh:
-  check [TỆP|THƯ MỤC…]          kiểm tra nguồn (mặc định: plans/)
-  resolve TỆP                   in kế hoạch đã kế thừa đầy đủ (YAML)
-  build [TỆP|THƯ MỤC…]          dựng DOCX và PDF vào out/
-        [--out THƯ_MỤC] [--format docx,pdf] [--json] [--force] [--quiet]
-  print TỆP                     in văn bản đã đánh số (dùng cho git diff)
-  preview TỆP [--port N]        xem trước HTML, tự tải lại khi lưu
-  units [--ngay YYYY-MM-DD] [--json] [MÃ…]
-                                danh mục đơn vị hành chính vào một ngày; lịch sử của đơn vị MÃ
-  new --from CHA.yaml --unit MÃ [--unit MÃ…] [--out ĐƯỜNG_DẪN]
-                                tạo kế hoạch cấp dưới từ kế hoạch mẫu
-  report CHA.yaml [--out THƯ_MỤC] [--json]
-                                tổng hợp chỉ tiêu các kế hoạch cấp dưới
-  diff [CŨ] [MỚI] [-- ĐƯỜNG_DẪN…] | --files A.yaml B.yaml [--json] [--redline OUT.docx]
-                                so sánh các phiên bản kế hoạch
-`;
+/** `--help` or `-h` among the options (not among the paths after `--`). */
+function asksForHelp(args: string[]): boolean {
+  const dashes = args.indexOf('--');
+  return (dashes >= 0 ? args.slice(0, dashes) : args).some((a) => a === '--help' || a === '-h');
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
+    const topic = name === 'help' && rest[0] && Object.hasOwn(COMMANDS, rest[0]) ? (rest[0] as CommandName) : undefined;
+    process.stdout.write(topic ? commandHelp(topic) : generalHelp());
     return name ? 0 : 2;
   }
-  if (name === '--version') {
-    process.stdout.write('kehoach 0.1.0\n');
+  if (name === '--version' || name === '-V') {
+    process.stdout.write(`kehoach ${version()}\n`);
     return 0;
   }
-  const load = commands[name];
-  if (!load) {
-    process.stderr.write(`kehoach: lệnh không hợp lệ '${name}'\n\n${USAGE}`);
+  if (!Object.hasOwn(commands, name)) {
+    const near = suggest(name, Object.keys(commands));
+    process.stderr.write(`kehoach: không có lệnh '${name}'${near ? `; có phải ý bạn là '${near}'?` : ''}\n\n${generalHelp()}`);
     return 2;
   }
+  const command = name as CommandName;
+  if (asksForHelp(rest)) {
+    process.stdout.write(commandHelp(command));
+    return 0;
+  }
   try {
-    const run = await load();
+    const run = await commands[command]();
     return await run(rest);
   } catch (err) {
     if (err instanceof UsageError) {

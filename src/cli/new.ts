@@ -16,11 +16,7 @@ import { unitNames } from '../template/unit-names.ts';
 import type { ProjectData } from '../load/types.ts';
 
 export async function runNew(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, {
-    from: { type: 'string' },
-    unit: { type: 'string', multiple: true },
-    out: { type: 'string' },
-  });
+  const { values, positionals } = parseCommandLine('new', args);
   if (positionals.length) throw new UsageError(`đối số thừa: ${positionals.join(' ')}`);
   if (!values.from) throw new UsageError('thiếu --from CHA.yaml (kế hoạch mẫu cấp trên)');
   const units = values.unit ?? [];

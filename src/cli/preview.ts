@@ -6,7 +6,7 @@ import { startPreview } from '../preview/server.ts';
 import { formatDiagnostic } from '../load/diagnostic.ts';
 
 export async function runPreview(args: string[]): Promise<number> {
-  const { positionals, values } = parseCommandLine(args, { port: { type: 'string' } });
+  const { positionals, values } = parseCommandLine('preview', args);
   if (positionals.length !== 1) throw new UsageError('cần đúng một tệp kế hoạch: kehoach preview TỆP [--port N]');
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`cổng không hợp lệ '${values.port}'`);

@@ -13,7 +13,7 @@ import { dependsOn, renderOwnStatements } from '../write/text/own-statements.ts'
 import { locateForeignPlan } from '../project/foreign-file.ts';
 
 export async function runPrint(args: string[]): Promise<number> {
-  const { positionals, values } = parseCommandLine(args, { textconv: { type: 'boolean' } });
+  const { positionals, values } = parseCommandLine('print', args);
   if (positionals.length !== 1) throw new UsageError('cần đúng một tệp kế hoạch: kehoach print TỆP [--textconv]');
   const root = findProjectRoot();
   // git textconv hands us a temporary copy of an old blob: map it back into a project snapshot.

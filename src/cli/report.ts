@@ -13,7 +13,7 @@ import { renderDocx } from '../write/docx/index.ts';
 import type { ResolvedSource } from '../load/types.ts';
 
 export async function runReport(args: string[]): Promise<number> {
-  const { positionals, values } = parseCommandLine(args, { out: { type: 'string' }, json: { type: 'boolean' } });
+  const { positionals, values } = parseCommandLine('report', args);
   if (positionals.length !== 1) throw new UsageError('cần đúng một kế hoạch cấp trên: kehoach report CHA.yaml');
   const root = findProjectRoot();
   const compiler = new Compiler(root);

@@ -7,7 +7,7 @@ import { Compiler } from '../pipeline/compiler.ts';
 import { formatDiagnostic, hasErrors } from '../load/diagnostic.ts';
 
 export async function runResolve(args: string[]): Promise<number> {
-  const { positionals } = parseCommandLine(args, {});
+  const { positionals } = parseCommandLine('resolve', args);
   if (positionals.length !== 1) throw new UsageError('cần đúng một tệp kế hoạch: kehoach resolve TỆP');
   const root = findProjectRoot();
   const compiler = new Compiler(root);

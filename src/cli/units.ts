@@ -12,7 +12,7 @@ import type { ProjectData } from '../load/types.ts';
 import type { DonVi } from '../model/source-types.generated.ts';
 
 export async function runUnits(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, { json: { type: 'boolean' }, ngay: { type: 'string' } });
+  const { values, positionals } = parseCommandLine('units', args);
   const day = values.ngay;
   if (day !== undefined) {
     const problem = /^\d{4}-\d{2}-\d{2}$/.test(day) ? calendarProblem(day) : `"${day}" không phải ngày dạng YYYY-MM-DD`;

@@ -1,86 +1,19 @@
 // JSON Schema validation whose errors point at YAML lines. ajv knows only instance paths
 // (ajv-validator/ajv#105), so each error's path is looked up in the origin side table; oneOf noise
 // is collapsed by re-validating each branch and keeping the one the author evidently meant.
-import Ajv2020 from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { readFileSync } from 'node:fs';
+import type { ErrorObject } from 'ajv';
 import type { Origin } from '../model/types.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { suggest } from './suggest.ts';
 import type { JsonPath } from './types.ts';
+import { branchValidator, schemaValidator, type SchemaName } from './schema-validators.ts';
 
-export type SchemaName = 'plan' | 'cap' | 'don-vi' | 'van-ban';
+export type { SchemaName };
 
 /** Finds where a value (or the key naming it) was written. */
 export interface Locator {
   value(path: JsonPath): Origin;
   key(path: JsonPath): Origin;
-}
-
-type AjvInstance = InstanceType<typeof Ajv2020.default>;
-
-// One compiler for the process: compiling the plan schema costs tens of milliseconds.
-let ajv: AjvInstance | undefined;
-const schemaIds = new Map<SchemaName, string>();
-/** JSON pointer (within its schema) of every oneOf/anyOf array, to compile a branch on its own. */
-const branchPointers = new WeakMap<object, { id: string; pointer: string }>();
-const branchValidators = new Map<string, ValidateFunction>();
-
-function compiler(): AjvInstance {
-  if (ajv) return ajv;
-  const Ctor = ((Ajv2020 as unknown as { default?: typeof Ajv2020.default }).default ?? Ajv2020) as typeof Ajv2020.default;
-  const instance = new Ctor({ allErrors: true, verbose: true, strict: false });
-  const withFormats = ((addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats) as unknown as (
-    a: AjvInstance,
-  ) => void;
-  withFormats(instance);
-  for (const name of ['plan', 'cap', 'don-vi', 'van-ban'] as const) {
-    const schema = JSON.parse(readFileSync(new URL(`../../schemas/${name}.schema.json`, import.meta.url), 'utf8'));
-    instance.addSchema(schema);
-    schemaIds.set(name, schema.$id);
-    indexBranches(schema, schema.$id, '');
-  }
-  ajv = instance;
-  return instance;
-}
-
-function indexBranches(node: unknown, id: string, pointer: string): void {
-  if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    node.forEach((n, i) => indexBranches(n, id, `${pointer}/${i}`));
-    return;
-  }
-  for (const [k, v] of Object.entries(node)) {
-    const p = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if ((k === 'oneOf' || k === 'anyOf') && Array.isArray(v)) branchPointers.set(v, { id, pointer: p });
-    indexBranches(v, id, p);
-  }
-}
-
-const validators = new Map<SchemaName, ValidateFunction>();
-
-function validatorFor(name: SchemaName): ValidateFunction {
-  let v = validators.get(name);
-  if (!v) {
-    const a = compiler();
-    v = a.getSchema(schemaIds.get(name)!)!;
-    validators.set(name, v);
-  }
-  return v;
-}
-
-function branchValidator(branches: object, index: number): ValidateFunction | undefined {
-  const where = branchPointers.get(branches);
-  if (!where) return undefined;
-  const ref = `${where.id}#${where.pointer}/${index}`;
-  let v = branchValidators.get(ref);
-  if (!v) {
-    v = compiler().getSchema(ref);
-    if (!v) return undefined;
-    branchValidators.set(ref, v);
-  }
-  return v;
 }
 
 /** A schema problem before it is placed in a file. */
@@ -94,7 +27,7 @@ interface Issue {
 
 /** Validates `data` against one of the project's schemas; diagnostics are placed with `locate`. */
 export function validateAgainst(name: SchemaName, data: unknown, locate: Locator): Diagnostic[] {
-  const v = validatorFor(name);
+  const v = schemaValidator(name);
   if (v(data)) return [];
   const issues = toIssues(v.errors ?? [], data, []);
   let out: Diagnostic[] = [];

@@ -10,6 +10,12 @@ function node(args: string[], cwd: string) {
   return spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
 }
 
+/** Writes the stamp a compile of this copy would write, without running tsc. */
+function stampAsCompiled(dir: string): void {
+  const hash = node(['--input-type=module', '-e', "process.stdout.write((await import('./scripts/compile.mjs')).sourceHash())"], dir);
+  writeFileSync(path.join(dir, 'dist/.source-hash'), `${hash.stdout}\n`);
+}
+
 describe('the compiled command line', () => {
   it('runs from a dist/ that matches the sources', () => {
     const check = node(['scripts/compile.mjs', '--check'], repoRoot);
@@ -19,24 +25,40 @@ describe('the compiled command line', () => {
     expect(r.stdout).toBe(`kehoach ${JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version}\n`);
   });
 
+  it('validates with the standalone validators npm run compile wrote, without loading ajv', () => {
+    const script = [
+      "const m = await import('./dist/load/schema-validators.js');",
+      "const ok = m.schemaValidator('plan')({ khoa_la: 1 });",
+      "const { createRequire } = await import('node:module');",
+      "const loaded = Object.keys(createRequire(import.meta.url).cache);",
+      "process.stdout.write(JSON.stringify({ ok, ajv: loaded.some((f) => f.includes('/ajv/dist/core.js')) }));",
+    ].join('\n');
+    const r = node(['--input-type=module', '-e', script], repoRoot);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ ok: false, ajv: false });
+  });
+
   it('finds a dist/ stale when a source changes', () => {
     const tmp = mkdtempSync(path.join(tmpdir(), 'kehoach-compile-'));
     try {
       for (const f of ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json']) copyFileSync(path.join(repoRoot, f), path.join(tmp, f));
       cpSync(path.join(repoRoot, 'scripts'), path.join(tmp, 'scripts'), { recursive: true });
-      cpSync(path.join(repoRoot, 'src'), path.join(tmp, 'src'), { recursive: true });
+      for (const d of ['src', 'schemas']) cpSync(path.join(repoRoot, d), path.join(tmp, d), { recursive: true });
       const missing = node(['scripts/compile.mjs', '--check'], tmp);
       expect(missing.status).toBe(1);
       expect(missing.stderr).toContain('chạy npm run compile');
-      // The stamp a compile of this copy would write (without running tsc).
-      const hash = node(['--input-type=module', '-e', "process.stdout.write((await import('./scripts/compile.mjs')).sourceHash())"], tmp);
       mkdirSync(path.join(tmp, 'dist'));
-      writeFileSync(path.join(tmp, 'dist/.source-hash'), `${hash.stdout}\n`);
+      stampAsCompiled(tmp);
       expect(node(['scripts/compile.mjs', '--check'], tmp).status).toBe(0);
       appendFileSync(path.join(tmp, 'src/cli/main.ts'), '\n// edited\n');
       const stale = node(['scripts/compile.mjs', '--check'], tmp);
       expect(stale.status).toBe(1);
       expect(stale.stderr).toContain('đã cũ');
+      // A schema change makes the standalone validators stale too.
+      stampAsCompiled(tmp);
+      expect(node(['scripts/compile.mjs', '--check'], tmp).status).toBe(0);
+      appendFileSync(path.join(tmp, 'schemas/cap.schema.json'), '\n');
+      expect(node(['scripts/compile.mjs', '--check'], tmp).status).toBe(1);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -25,6 +25,11 @@ describe('validateAgainst', () => {
     ]);
   });
 
+  it('suggests the plain-letter key for one typed with diacritics, and for swapped letters', () => {
+    expect(check(plan('trích_yếu: x'))[0].message).toBe("khóa 'trích_yếu' không hợp lệ; có phải ý bạn là 'trich_yeu'?");
+    expect(check(plan('trihc_yeu: x'))[0].message).toBe("khóa 'trihc_yeu' không hợp lệ; có phải ý bạn là 'trich_yeu'?");
+  });
+
   it('lists allowed keys when nothing is close', () => {
     const [d] = check(plan('ky: { chuc_vu: A, chu_ky_so: x }'));
     expect(d).toMatchObject({ at: '11:19', rule: 'schema-unknown-key' });

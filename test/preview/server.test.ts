@@ -33,6 +33,10 @@ function onePlanProject(): string {
   return root;
 }
 
+// How long to wait for the page to show a render: an event, not a speed bound (a loaded machine
+// took more than 5 s); the speed is KEHOACH_PERF's business.
+const EVENT_WAIT = 60_000;
+
 /** Resolves with the page's text once it contains `needle`; the time it took is measured by the caller. */
 async function waitForText(page: Page, needle: string, timeout: number): Promise<void> {
   await page.waitForFunction((s: string) => document.body !== null && document.body.innerText.includes(s), { timeout, polling: 25 }, needle);
@@ -103,7 +107,7 @@ describe.skipIf(!browserPath)('kehoach preview in a browser', () => {
     const before = renders;
     const started = Date.now();
     writeFileSync(file, original.replace(ORIGINAL_TITLE, 'trich_yeu: Cải cách thủ tục hành chính ĐỔI MỚI năm {{nam}}'));
-    await waitForText(page, 'Cải cách thủ tục hành chính ĐỔI MỚI năm 2025', 5_000);
+    await waitForText(page, 'Cải cách thủ tục hành chính ĐỔI MỚI năm 2025', EVENT_WAIT);
     const elapsed = Date.now() - started;
     expect(renders).toBeGreaterThan(before);
     expectWithin(elapsed, 1_000, 'reload after a save');
@@ -117,7 +121,7 @@ describe.skipIf(!browserPath)('kehoach preview in a browser', () => {
     const at = lines.findIndex((l) => l.startsWith('don_vi:')) + 2;
     lines.splice(at - 1, 0, 'khoa_la: có');
     writeFileSync(file, lines.join('\n'));
-    await page.waitForSelector('#kehoach-diagnostics', { timeout: 5_000 });
+    await page.waitForSelector('#kehoach-diagnostics', { timeout: EVENT_WAIT });
     const banner = await page.$eval('#kehoach-diagnostics', (el) => (el as HTMLElement).innerText);
     expect(banner).toContain(`${PLAN}:${at}:1: error:`);
     expect(banner).toContain('khoa_la');
@@ -127,7 +131,7 @@ describe.skipIf(!browserPath)('kehoach preview in a browser', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     // Fixed again: the banner goes, the page is there.
     writeFileSync(file, good);
-    await page.waitForFunction(() => document.getElementById('kehoach-diagnostics') === null, { timeout: 5_000, polling: 25 });
+    await page.waitForFunction(() => document.getElementById('kehoach-diagnostics') === null, { timeout: EVENT_WAIT, polling: 25 });
     expect(await bodyText(page)).toContain('Cải cách thủ tục hành chính ĐỔI MỚI năm 2025');
   });
 
