@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./report.ts')).runReport,
   diff: async () => (await import('./diff.ts')).runDiff,
   preview: async () => (await import('./preview.ts')).runPreview,
+  import: async () => (await import('./import.ts')).runImport,
 };
 
 export const USAGE = `Cách dùng: kehoach <lệnh> [tùy chọn]
@@ -32,6 +33,8 @@ Lệnh:
                                 tổng hợp chỉ tiêu các kế hoạch cấp dưới
   diff [CŨ] [MỚI] [-- ĐƯỜNG_DẪN…] | --files A.yaml B.yaml [--json] [--redline OUT.docx]
                                 so sánh các phiên bản kế hoạch
+  import TỆP.docx|TỆP.txt [--unit MÃ] [--from CHA.yaml] [--out ĐƯỜNG_DẪN]
+                                nhập kế hoạch từ tệp Word hoặc văn bản chép từ cổng thông tin
 `;
 
 export async function main(argv: string[]): Promise<number> {
