@@ -255,8 +255,12 @@ export function recognise(input: Block[], report: ImportReport, opts: RecogniseO
       continue;
     }
     const label = bodyLabel(b.plain);
-    if ((label?.kind === 'arabic' || label?.kind === 'sub') && (b.bold || b.plain.length < 300)) {
-      const m: MucPhuLuc = { id: ids.make(label.rest, 'muc'), tieu_de: sourceText(label.rest.replace(/^\*+|\*+$/g, '')) };
+    if (label?.kind === 'arabic' || label?.kind === 'sub') {
+      // "**9.3. Đạt loại tốt (…)** theo bộ chỉ số …": the bold lead is the title, the rest its text.
+      const split = /^\*\*(.+?)\*\*\s*(\S.*)$/.exec(b.text.replace(/^\*\*\s*[\d.]+\s*/, '**'));
+      const titleText = split ? split[1] : label.rest.replace(/^\*+|\*+$/g, '');
+      const m: MucPhuLuc = { id: ids.make(titleText, 'muc'), tieu_de: sourceText(titleText) };
+      if (split) m.noi_dung = sourceText(split[2]);
       // "9.2." sits under "9.": the tool numbers it 9.2 again.
       if (label.kind === 'sub' && topSection) (topSection.muc ??= []).push(m);
       else {
