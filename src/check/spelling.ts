@@ -40,7 +40,7 @@ export function newTonePlacement(word: string): string {
 }
 
 /** Keys whose values are codes, ids, dates or paths, never running text. */
-const NOT_TEXT = new Set(['id', 'don_vi', 'ke_thua', 'loai', 'kieu', 'can', 'huong', 'dinh_dang', 'chi_so', 'chi_cap', 'ky_hieu', 'ngay', 'ngay_kem_theo', 'han', '$truoc', '$sau', 'so_sanh', 'ke_hoach', 'van_ban', 'chu_tri', 'ban_hanh_boi']);
+const NOT_TEXT = new Set(['id', 'don_vi', 'ke_thua', 'loai', 'kieu', 'can', 'huong', 'dinh_dang', 'chi_so', 'chi_cap', 'ky_hieu', 'ngay', 'ngay_kem_theo', 'han', '$truoc', '$sau', 'so_sanh', 'ke_hoach', 'van_ban', 'chu_tri', 'ban_hanh_boi', 'thay_the']);
 
 function textsOf(v: unknown, p: (string | number)[], out: { path: JsonPath; text: string }[]): void {
   if (typeof v === 'string') out.push({ path: p, text: v });
