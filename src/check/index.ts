@@ -1,5 +1,5 @@
 // Checks beyond the schema. buildAndCheck is what the compiler runs: the model and every
-// diagnostic (templating, table shape, targets, deadlines, citations) in one pass.
+// diagnostic (templating, table shape, targets, deadlines, citations, spelling) in one pass.
 import type { Diagnostic } from '../load/diagnostic.ts';
 import type { ProjectData, ResolvedSource } from '../load/types.ts';
 import type { PlanDocument } from '../model/types.ts';
@@ -8,6 +8,7 @@ import { checkTargetsAgainstBinding } from './target-below-parent.ts';
 import { checkDeadlineYears } from './deadline-year.ts';
 import { checkCitations } from './citation-conflict.ts';
 import { checkLevelWords } from './level-words.ts';
+import { checkSpelling } from './spelling.ts';
 import { checkRestatedTargets } from './target-restated.ts';
 import { checkEditorSchema } from './editor-schema.ts';
 import { checkOutputNames } from './output-names.ts';
@@ -32,6 +33,7 @@ export function buildAndCheck(src: ResolvedSource, loaded: ProjectData): Checked
     ...checkDeadlineYears(src),
     ...checkCitations(built.texts, project),
     ...checkLevelWords(src, project, built.texts),
+    ...checkSpelling(src, project),
     ...checkRestatedTargets(src, built.texts),
     ...checkEditorSchema(src, project.root),
     ...(built.doc ? checkOutputNames(project.root, built.doc) : []),

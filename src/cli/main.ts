@@ -19,6 +19,7 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   report: async () => (await import('./report.ts')).runReport,
   diff: async () => (await import('./diff.ts')).runDiff,
   preview: async () => (await import('./preview.ts')).runPreview,
+  import: async () => (await import('./import.ts')).runImport,
 };
 
 function version(): string {

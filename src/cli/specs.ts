@@ -127,6 +127,18 @@ export const COMMANDS = {
     ],
     examples: ['kehoach diff', 'kehoach diff HEAD~1 HEAD -- plans/thua-thien-hue/phu-ho', 'kehoach diff --files du-thao.yaml plans/thua-thien-hue/hue/2024-dvctt.yaml'],
   },
+  import: {
+    summary: 'nhập kế hoạch từ tệp Word (.docx) hoặc văn bản chép từ cổng thông tin (.txt)',
+    usage: 'TỆP.docx|TỆP.txt [--unit MÃ] [--from CHA.yaml] [--out ĐƯỜNG_DẪN]',
+    positionals: true,
+    options: {
+      unit: { type: 'string', value: 'MÃ', help: 'mã đơn vị ban hành (xem kehoach units); mặc định: đoán từ địa danh và người ký' },
+      from: { type: 'string', value: 'CHA.yaml', help: 'kế hoạch cấp trên mà kế hoạch nhập vào thực hiện' },
+      out: { type: 'string', value: 'ĐƯỜNG_DẪN', help: 'tệp nguồn cần tạo (không bao giờ ghi đè)' },
+    },
+    details: ['Tệp .doc cũ: mở bằng Word và lưu thành .docx trước.'],
+    examples: ['kehoach import ke-hoach.docx --unit hue-huong-phong', 'kehoach import ke-hoach.txt'],
+  },
 } satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -1,0 +1,134 @@
+// `kehoach import`: a Word file or portal text → a plan source that passes `check`. Readers give
+// blocks (read-text, read-docx), the recogniser gives the plan structure, the unit comes from
+// --unit or from the place and the signer, and the emitter writes YAML.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../load/diagnostic.ts';
+import type { ProjectData } from '../load/types.ts';
+import type { DonVi, KeHoach } from '../model/source-types.generated.ts';
+import type { Block, Para } from './blocks.ts';
+import { titleCaser } from './case.ts';
+import { emitPlan } from './emit.ts';
+import { recognise, type RecognisedPlan } from './recognise.ts';
+import { readText } from './read-text.ts';
+import { readDocx } from './read-docx.ts';
+import { ImportReport } from './report.ts';
+
+export interface ImportOptions {
+  root: string;
+  /** Project-relative path of the input (for messages). */
+  input: string;
+  project: ProjectData;
+  unit?: string;
+  onProgress?: (message: string) => void;
+}
+
+export interface ImportResult {
+  plan?: Partial<KeHoach>;
+  /** The YAML source to write at project-relative `output`, when the input could be read as a plan. */
+  render?: (output: string) => string;
+  diagnostics: Diagnostic[];
+}
+
+/** Bytes of a file that cannot be imported → the Vietnamese reason; undefined when it can. */
+function unreadableReason(file: string, bytes: Uint8Array): string | undefined {
+  const ext = path.extname(file).toLowerCase();
+  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (ext === '.doc') return 'tệp .doc (Word 97–2003) không đọc được: mở bằng Word hoặc LibreOffice và lưu lại dạng .docx rồi nhập tệp .docx';
+  if (ext === '.docx') {
+    if (ole) return 'tệp .docx này được đặt mật khẩu (mã hóa): mở bằng Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu) rồi lưu lại';
+    if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return 'tệp không phải .docx hợp lệ (không phải gói Office Open XML): mở bằng Word và lưu lại dạng .docx';
+    return undefined;
+  }
+  if (ext === '.txt' || ext === '.md' || ext === '') {
+    if (bytes.includes(0)) return 'tệp không phải văn bản thuần (có byte 0): nếu là tệp Word, lưu dạng .docx rồi nhập';
+    return undefined;
+  }
+  return `không nhập được tệp '${ext}': chỉ nhận .docx hoặc văn bản thuần (.txt) chép từ cổng thông tin`;
+}
+
+export function importPlan(opts: ImportOptions): ImportResult {
+  const report = new ImportReport(opts.input);
+  const bytes = readFileSync(path.resolve(opts.root, opts.input));
+  const reason = unreadableReason(opts.input, bytes);
+  const at = { line: 1, col: 1 };
+  if (reason) {
+    report.error(at, 'import-file', reason);
+    return { diagnostics: report.diagnostics };
+  }
+  const isDocx = path.extname(opts.input).toLowerCase() === '.docx';
+  let blocks: Block[];
+  let preamble: Para[] = [];
+  if (isDocx) {
+    const read = readDocx(bytes);
+    if ('error' in read) {
+      report.error(at, 'import-file', read.error);
+      return { diagnostics: report.diagnostics };
+    }
+    blocks = read.blocks;
+  } else {
+    const doc = readText(new TextDecoder('utf-8').decode(bytes));
+    blocks = doc.blocks;
+    preamble = doc.preamble;
+  }
+  if (blocks.length > 400) opts.onProgress?.(`${opts.input}: ${blocks.length} đoạn, đang nhận dạng cấu trúc…`);
+  const units = [...opts.project.units.values()];
+  const names = units.flatMap((u) => [u.ten, u.dia_danh ?? u.ten]);
+  const found = recognise(blocks, report, { fromText: !isDocx, titleCase: titleCaser(names) });
+  if (!found.plan.loai || !found.plan.trich_yeu) {
+    report.error(at, 'import-not-a-plan', 'không nhận ra kế hoạch hay quyết định: cần dòng tên loại "KẾ HOẠCH" hoặc "QUYẾT ĐỊNH" và trích yếu ở phần đầu văn bản');
+    return { diagnostics: report.diagnostics };
+  }
+  const unit = findUnit(found, units, opts.unit, report);
+  if (!unit) return { diagnostics: report.diagnostics };
+  const plan = finishPlan(found, unit, report);
+  const unplaced = [...preamble.map((p) => ({ at: p.at, text: p.text })), ...found.unplaced];
+  for (const u of found.unplaced) report.warn(u.at, 'import-unplaced', 'Đoạn này không xếp được vào kế hoạch; đã giữ nguyên ở cuối tệp dưới dạng chú thích, hãy đưa vào đúng chỗ');
+  const render = (output: string) =>
+    emitPlan(plan, {
+      schemaPath: path.posix.relative(path.posix.dirname(output), 'schemas/plan.schema.json'),
+      comment: [`Nhập từ ${path.basename(opts.input)} bằng kehoach import: kiểm tra lại rồi xóa dòng này.`],
+      unplaced,
+      placeName: isDocx ? 'đoạn' : 'dòng',
+    });
+  return { plan, render, diagnostics: report.diagnostics };
+}
+
+function findUnit(found: RecognisedPlan, units: DonVi[], wanted: string | undefined, report: ImportReport): DonVi | undefined {
+  const at = { line: 1, col: 1 };
+  if (wanted) {
+    const u = units.find((x) => x.id === wanted);
+    if (!u) report.error(at, 'import-unit', `không có đơn vị '${wanted}' trong danh mục (xem: kehoach units)`);
+    return u;
+  }
+  let candidates = units.filter((u) => found.place && (u.dia_danh ?? u.ten) === found.place);
+  if (candidates.length > 1) {
+    const signer = (found.plan.ky as { ho_ten?: string } | undefined)?.ho_ten ?? (found.plan.quyet_dinh?.ky as { ho_ten?: string } | undefined)?.ho_ten;
+    const bySigner = candidates.filter((u) => u.lanh_dao?.some((l) => l.ho_ten === signer));
+    if (bySigner.length) candidates = bySigner;
+  }
+  if (candidates.length === 1) return candidates[0];
+  const where = found.place ? `địa danh "${found.place}"` : 'dòng địa danh, ngày tháng';
+  report.error(at, 'import-unit', candidates.length
+    ? `${where} ứng với nhiều đơn vị (${candidates.map((u) => u.id).join(', ')}): chọn bằng --unit MÃ`
+    : `không tìm thấy đơn vị theo ${where} trong danh mục data/don-vi: chọn bằng --unit MÃ (xem: kehoach units)`);
+  return undefined;
+}
+
+/** The unit, and what the format requires that the input left out (reported, never invented silently). */
+function finishPlan(found: RecognisedPlan, unit: DonVi, report: ImportReport): Partial<KeHoach> {
+  const plan: Partial<KeHoach> = { don_vi: unit.id, ...found.plan };
+  const at = { line: 1, col: 1 };
+  for (const holder of [plan, plan.quyet_dinh].filter(Boolean) as { noi_nhan?: { danh_sach?: string[]; luu?: string[] }; ky?: { chuc_vu?: string } }[]) {
+    if (holder.noi_nhan && !holder.noi_nhan.luu?.length) {
+      holder.noi_nhan.luu = ['VT'];
+      report.warn(at, 'import-closing', 'Nơi nhận thiếu dòng "Lưu": đã thêm "Lưu: VT" (Nghị định 30, Phụ lục I, ô 9b); sửa nếu văn bản lưu ở nơi khác');
+    }
+    if (holder.ky && !holder.ky.chuc_vu) {
+      holder.ky.chuc_vu = 'CHỦ TỊCH';
+      report.warn(at, 'import-closing', 'Khối chữ ký thiếu chức vụ người ký: đã điền "CHỦ TỊCH", sửa lại cho đúng');
+    }
+  }
+  if (!plan.ky && !plan.quyet_dinh) report.warn(at, 'import-closing', 'Không tìm thấy khối chữ ký (TM./KT. …, chức vụ, họ tên)');
+  return plan;
+}
