@@ -121,6 +121,12 @@ describe('the editor (yaml-language-server over LSP) agrees with check', () => {
     expect(ds).toHaveLength(3);
   });
 
+  it('marks a merge operation in a plan without ke_thua, where it has nothing to act on (check refuses it too)', async () => {
+    const text = readFileSync(at(CITY), 'utf8').replace(/^  - id: muc-dich-yeu-cau$/m, '  - id: muc-dich-yeu-cau\n    $sau: kinh-phi');
+    const ds = await diagnose(CITY, text);
+    expect(show(ds)).toEqual([`${lineOf(text, '$sau: kinh-phi') + 1}:5 Property $sau is not allowed.`]);
+  });
+
   it('still marks an unknown key and a wrong type in a child plan', async () => {
     const text = readFileSync(at(PHU_HO), 'utf8')
       .replace(/^so: 50$/m, 'so: năm mươi')

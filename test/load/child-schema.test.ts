@@ -57,6 +57,17 @@ describe('the child-plan schema (schemas/plan-child.schema.json)', () => {
     expect(validate({ ke_thua: '../a.yaml', noi_nhan: { danh_sach: ['A'] } })).toBe(true);
     expect(validate({ ke_thua: '../a.yaml', phu_luc: [{ id: 'p', bang: { dong: [{ id: 'd', o: { c: 'Tối thiểu 50' } }] } }] })).toBe(true);
     expect(validate({ ke_thua: '../a.yaml', noi_dung: [{ id: 'x', $sau: 'y', tieu_de: 'Mới' }, { id: 'z', $xoa: true }] })).toBe(true);
+    expect(validate({ ke_thua: '../a.yaml', noi_dung: [{ id: 'x', gach: [{ id: 'g', $thay: true, noi_dung: 'Ý mới' }] }] })).toBe(true);
+    expect(validate({ ke_thua: '../a.yaml', noi_dung: [{ id: 'z', $xoa: 'có' }] })).toBe(false);
+    // Operations act on items of keyed lists only.
+    expect(validate({ ke_thua: '../a.yaml', noi_nhan: { $xoa: true } })).toBe(false);
+  });
+
+  it('leaves the merge operations out of the standalone plan schema', () => {
+    const standalone = validator(plan);
+    const base = { don_vi: 'x', loai: 'ke_hoach', ngay: '2024', trich_yeu: 'T', noi_dung: [{ id: 'a', tieu_de: 'A' }] };
+    expect(standalone(base)).toBe(true);
+    expect(standalone({ ...base, noi_dung: [{ id: 'a', $xoa: true }] })).toBe(false);
   });
 
   it('derives new keys of the plan schema with no hand edit: relaxed where merged, strict where replaced whole', () => {
