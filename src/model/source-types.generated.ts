@@ -14,41 +14,6 @@ export type Ngay = string;
  */
 export type VanBan = string;
 /**
- * Một mục của nội dung. Số thứ tự tự động theo cấp: I. → 1. → a). Mục có tiêu đề in tiêu đề trên dòng riêng; mục không có tiêu đề đặt số trước đoạn đầu tiên.
- */
-export type Muc = ThaoTac & {
-  id?: Ma;
-  /**
-   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
-   */
-  tieu_de?: string;
-  /**
-   * Đoạn văn của mục, trước các mục con.
-   */
-  noi_dung?: VanBan | VanBan[];
-  /**
-   * Các mục con được đánh số.
-   */
-  muc?: Muc[];
-  /**
-   * Các ý gạch đầu dòng (-).
-   */
-  gach?: Gach[];
-  /**
-   * Một đoạn văn hoặc danh sách các đoạn văn.
-   */
-  ket?: VanBan | VanBan[];
-  /**
-   * Mã định danh ổn định (chữ thường không dấu, số, gạch nối), ví dụ: thanh-toan-truc-tuyen.
-   */
-  chu_tri?: string;
-  chi_cap?: ChiCap;
-  $xoa?: unknown;
-  $thay?: unknown;
-  $truoc?: unknown;
-  $sau?: unknown;
-};
-/**
  * Mã định danh ổn định (chữ thường không dấu, số, gạch nối), ví dụ: thanh-toan-truc-tuyen.
  */
 export type Ma = string;
@@ -57,7 +22,7 @@ export type Ma = string;
  */
 export type Gach =
   | VanBan
-  | (ThaoTac & {
+  | {
       id?: Ma;
       noi_dung?: DoanVan;
       /**
@@ -65,11 +30,7 @@ export type Gach =
        */
       gach?: Gach[];
       chi_cap?: ChiCap;
-      $xoa?: unknown;
-      $thay?: unknown;
-      $truoc?: unknown;
-      $sau?: unknown;
-    });
+    };
 /**
  * Một đoạn văn hoặc danh sách các đoạn văn.
  */
@@ -110,230 +71,6 @@ export type ChiCap = [
   )[]
 ];
 /**
- * Một phụ lục: tiêu đề, các bảng và các mục con.
- */
-export type PhuLuc = ThaoTac & {
-  id?: Ma;
-  /**
-   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
-   */
-  tieu_de?: string;
-  /**
-   * Hướng trang: ngang (mặc định, cho bảng rộng) hoặc doc.
-   */
-  huong?: 'ngang' | 'doc';
-  noi_dung?: DoanVan;
-  bang?: Bang;
-  /**
-   * Các mục của phụ lục (1., 2. ... và 9.1, 9.2).
-   */
-  muc?: MucPhuLuc[];
-  chi_cap?: ChiCap;
-  $xoa?: unknown;
-  $thay?: unknown;
-  $truoc?: unknown;
-  $sau?: unknown;
-};
-/**
- * Một cột (hoặc một nhóm cột có tiêu đề chung).
- */
-export type Cot = ThaoTac & {
-  id?: Ma;
-  /**
-   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
-   */
-  tieu_de?: string;
-  /**
-   * Độ rộng tương đối của cột (số, tối đa 1000), công cụ co giãn cho vừa trang.
-   */
-  rong?: number;
-  /**
-   * Canh lề nội dung ô: trai, giua, phai, deu.
-   */
-  can?: 'trai' | 'giua' | 'phai' | 'deu';
-  /**
-   * Kiểu cột: stt (số thứ tự tự động), van_ban, chi_tieu (chỉ tiêu có cấu trúc), thoi_han (thời hạn hoàn thành, được kiểm tra năm).
-   */
-  kieu?: 'stt' | 'van_ban' | 'chi_tieu' | 'thoi_han';
-  /**
-   * Ngày ban hành dạng NNNN-TT-NN. Dự thảo có thể bỏ ngày hoặc cả tháng: 2025-08 hoặc 2025.
-   */
-  han?: string;
-  /**
-   * Mã định danh ổn định (chữ thường không dấu, số, gạch nối), ví dụ: thanh-toan-truc-tuyen.
-   */
-  chi_so?: string;
-  /**
-   * Cách in số thứ tự (cột stt): '1.' hoặc '1'; cách in chỉ tiêu (cột chi_tieu): day_du ('Tối thiểu 45', '> 95') hoặc gon ('>95%').
-   */
-  dinh_dang?: '1.' | '1' | 'day_du' | 'gon';
-  /**
-   * Các cột con dưới tiêu đề chung.
-   *
-   * @minItems 1
-   */
-  cot?: [Cot, ...Cot[]];
-  chi_cap?: ChiCap;
-  $xoa?: unknown;
-  $thay?: unknown;
-  $truoc?: unknown;
-  $sau?: unknown;
-} & {
-  id?: Ma;
-  /**
-   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
-   */
-  tieu_de?: string;
-  /**
-   * Độ rộng tương đối của cột (số, tối đa 1000), công cụ co giãn cho vừa trang.
-   */
-  rong?: number;
-  /**
-   * Canh lề nội dung ô: trai, giua, phai, deu.
-   */
-  can?: 'trai' | 'giua' | 'phai' | 'deu';
-  /**
-   * Kiểu cột: stt (số thứ tự tự động), van_ban, chi_tieu (chỉ tiêu có cấu trúc), thoi_han (thời hạn hoàn thành, được kiểm tra năm).
-   */
-  kieu?: 'stt' | 'van_ban' | 'chi_tieu' | 'thoi_han';
-  /**
-   * Ngày ban hành dạng NNNN-TT-NN. Dự thảo có thể bỏ ngày hoặc cả tháng: 2025-08 hoặc 2025.
-   */
-  han?: string;
-  /**
-   * Mã định danh ổn định (chữ thường không dấu, số, gạch nối), ví dụ: thanh-toan-truc-tuyen.
-   */
-  chi_so?: string;
-  /**
-   * Cách in số thứ tự (cột stt): '1.' hoặc '1'; cách in chỉ tiêu (cột chi_tieu): day_du ('Tối thiểu 45', '> 95') hoặc gon ('>95%').
-   */
-  dinh_dang?: '1.' | '1' | 'day_du' | 'gon';
-  /**
-   * Các cột con dưới tiêu đề chung.
-   *
-   * @minItems 1
-   */
-  cot?: [Cot, ...Cot[]];
-  chi_cap?: ChiCap;
-  $xoa?: unknown;
-  $thay?: unknown;
-  $truoc?: unknown;
-  $sau?: unknown;
-} & {
-  id?: Ma;
-  /**
-   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
-   */
-  tieu_de?: string;
-  /**
-   * Độ rộng tương đối của cột (số, tối đa 1000), công cụ co giãn cho vừa trang.
-   */
-  rong?: number;
-  /**
-   * Canh lề nội dung ô: trai, giua, phai, deu.
-   */
-  can?: 'trai' | 'giua' | 'phai' | 'deu';
-  /**
-   * Kiểu cột: stt (số thứ tự tự động), van_ban, chi_tieu (chỉ tiêu có cấu trúc), thoi_han (thời hạn hoàn thành, được kiểm tra năm).
-   */
-  kieu?: 'stt' | 'van_ban' | 'chi_tieu' | 'thoi_han';
-  /**
-   * Ngày ban hành dạng NNNN-TT-NN. Dự thảo có thể bỏ ngày hoặc cả tháng: 2025-08 hoặc 2025.
-   */
-  han?: string;
-  /**
-   * Mã định danh ổn định (chữ thường không dấu, số, gạch nối), ví dụ: thanh-toan-truc-tuyen.
-   */
-  chi_so?: string;
-  /**
-   * Cách in số thứ tự (cột stt): '1.' hoặc '1'; cách in chỉ tiêu (cột chi_tieu): day_du ('Tối thiểu 45', '> 95') hoặc gon ('>95%').
-   */
-  dinh_dang?: '1.' | '1' | 'day_du' | 'gon';
-  /**
-   * Các cột con dưới tiêu đề chung.
-   *
-   * @minItems 1
-   */
-  cot?: [Cot, ...Cot[]];
-  chi_cap?: ChiCap;
-  $xoa?: unknown;
-  $thay?: unknown;
-  $truoc?: unknown;
-  $sau?: unknown;
-} & {
-  id?: Ma;
-  /**
-   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
-   */
-  tieu_de?: string;
-  /**
-   * Độ rộng tương đối của cột (số, tối đa 1000), công cụ co giãn cho vừa trang.
-   */
-  rong?: number;
-  /**
-   * Canh lề nội dung ô: trai, giua, phai, deu.
-   */
-  can?: 'trai' | 'giua' | 'phai' | 'deu';
-  /**
-   * Kiểu cột: stt (số thứ tự tự động), van_ban, chi_tieu (chỉ tiêu có cấu trúc), thoi_han (thời hạn hoàn thành, được kiểm tra năm).
-   */
-  kieu?: 'stt' | 'van_ban' | 'chi_tieu' | 'thoi_han';
-  /**
-   * Ngày ban hành dạng NNNN-TT-NN. Dự thảo có thể bỏ ngày hoặc cả tháng: 2025-08 hoặc 2025.
-   */
-  han?: string;
-  /**
-   * Mã định danh ổn định (chữ thường không dấu, số, gạch nối), ví dụ: thanh-toan-truc-tuyen.
-   */
-  chi_so?: string;
-  /**
-   * Cách in số thứ tự (cột stt): '1.' hoặc '1'; cách in chỉ tiêu (cột chi_tieu): day_du ('Tối thiểu 45', '> 95') hoặc gon ('>95%').
-   */
-  dinh_dang?: '1.' | '1' | 'day_du' | 'gon';
-  /**
-   * Các cột con dưới tiêu đề chung.
-   *
-   * @minItems 1
-   */
-  cot?: [Cot, ...Cot[]];
-  chi_cap?: ChiCap;
-  $xoa?: unknown;
-  $thay?: unknown;
-  $truoc?: unknown;
-  $sau?: unknown;
-};
-/**
- * Một dòng của bảng. Dòng nhóm (nhom) trải hết chiều rộng, in đậm, đánh số La Mã; dòng dữ liệu ghi giá trị từng ô (o) theo mã cột hoặc theo thứ tự; dòng con (dong) đánh số 1.1, 1.2.
- */
-export type Dong = ThaoTac & {
-  id?: Ma;
-  /**
-   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
-   */
-  nhom?: string;
-  /**
-   * Giá trị các ô: theo mã cột {ma_cot: giá trị} hoặc danh sách theo thứ tự cột (bỏ qua cột stt).
-   */
-  o?:
-    | {
-        [k: string]: O;
-      }
-    | O[];
-  /**
-   * In nghiêng cả dòng.
-   */
-  nghieng?: boolean;
-  /**
-   * Các dòng con (1.1, 1.2...) hoặc các dòng thuộc nhóm.
-   */
-  dong?: Dong[];
-  chi_cap?: ChiCap;
-  $xoa?: unknown;
-  $thay?: unknown;
-  $truoc?: unknown;
-  $sau?: unknown;
-};
-/**
  * Giá trị một ô: văn bản, danh sách đoạn, chỉ tiêu, hoặc đối tượng có gộp dòng/cột.
  */
 export type O =
@@ -358,21 +95,6 @@ export type O =
        */
       gop_cot?: number;
     };
-/**
- * Một mục trong phụ lục, đánh số 1., 2. ..., mục con 1.1., 1.2. ...; có thể có bảng riêng.
- */
-export type MucPhuLuc = ThaoTac & {
-  id?: Ma;
-  tieu_de?: VanBan;
-  noi_dung?: DoanVan;
-  bang?: Bang;
-  muc?: MucPhuLuc[];
-  chi_cap?: ChiCap;
-  $xoa?: unknown;
-  $thay?: unknown;
-  $truoc?: unknown;
-  $sau?: unknown;
-};
 
 /**
  * Nguồn YAML của một Kế hoạch (và Quyết định ban hành nó, nếu có) của Ủy ban nhân dân, trình bày theo Nghị định 30/2020/NĐ-CP.
@@ -465,25 +187,35 @@ export interface ThucHien {
   hien_thi?: boolean;
 }
 /**
- * Thao tác kế thừa (chỉ dùng trong kế hoạch con).
+ * Một mục của nội dung. Số thứ tự tự động theo cấp: I. → 1. → a). Mục có tiêu đề in tiêu đề trên dòng riêng; mục không có tiêu đề đặt số trước đoạn đầu tiên.
  */
-export interface ThaoTac {
+export interface Muc {
+  id?: Ma;
   /**
-   * true: xóa mục có cùng id trong kế hoạch cha.
+   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
    */
-  $xoa?: true;
+  tieu_de?: string;
   /**
-   * true: thay toàn bộ mục có cùng id trong kế hoạch cha (không trộn trường).
+   * Đoạn văn của mục, trước các mục con.
    */
-  $thay?: true;
+  noi_dung?: VanBan | VanBan[];
   /**
-   * Chèn mục mới (hoặc chuyển mục) lên trước mục có id này.
+   * Các mục con được đánh số.
    */
-  $truoc?: string;
+  muc?: Muc[];
   /**
-   * Chèn mục mới (hoặc chuyển mục) xuống sau mục có id này.
+   * Các ý gạch đầu dòng (-).
    */
-  $sau?: string;
+  gach?: Gach[];
+  /**
+   * Một đoạn văn hoặc danh sách các đoạn văn.
+   */
+  ket?: VanBan | VanBan[];
+  /**
+   * Mã định danh ổn định (chữ thường không dấu, số, gạch nối), ví dụ: thanh-toan-truc-tuyen.
+   */
+  chu_tri?: string;
+  chi_cap?: ChiCap;
 }
 /**
  * Khối chữ ký (ô 7a, 7b Phụ lục I Nghị định 30). Các dòng quyền hạn được sắp theo thứ tự TM. → TL./TUQ. → KT./Q. → chức vụ.
@@ -531,6 +263,27 @@ export interface NoiNhan {
   luu: [string, ...string[]];
 }
 /**
+ * Một phụ lục: tiêu đề, các bảng và các mục con.
+ */
+export interface PhuLuc {
+  id?: Ma;
+  /**
+   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
+   */
+  tieu_de?: string;
+  /**
+   * Hướng trang: ngang (mặc định, cho bảng rộng) hoặc doc.
+   */
+  huong?: 'ngang' | 'doc';
+  noi_dung?: DoanVan;
+  bang?: Bang;
+  /**
+   * Các mục của phụ lục (1., 2. ... và 9.1, 9.2).
+   */
+  muc?: MucPhuLuc[];
+  chi_cap?: ChiCap;
+}
+/**
  * Một bảng: định nghĩa cột và các dòng.
  */
 export interface Bang {
@@ -551,6 +304,74 @@ export interface Bang {
   co_chu?: 10 | 11 | 12 | 13;
 }
 /**
+ * Một cột (hoặc một nhóm cột có tiêu đề chung).
+ */
+export interface Cot {
+  id?: Ma;
+  /**
+   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
+   */
+  tieu_de?: string;
+  /**
+   * Độ rộng tương đối của cột (số, tối đa 1000), công cụ co giãn cho vừa trang.
+   */
+  rong?: number;
+  /**
+   * Canh lề nội dung ô: trai, giua, phai, deu.
+   */
+  can?: 'trai' | 'giua' | 'phai' | 'deu';
+  /**
+   * Kiểu cột: stt (số thứ tự tự động), van_ban, chi_tieu (chỉ tiêu có cấu trúc), thoi_han (thời hạn hoàn thành, được kiểm tra năm).
+   */
+  kieu?: 'stt' | 'van_ban' | 'chi_tieu' | 'thoi_han';
+  /**
+   * Ngày ban hành dạng NNNN-TT-NN. Dự thảo có thể bỏ ngày hoặc cả tháng: 2025-08 hoặc 2025.
+   */
+  han?: string;
+  /**
+   * Mã định danh ổn định (chữ thường không dấu, số, gạch nối), ví dụ: thanh-toan-truc-tuyen.
+   */
+  chi_so?: string;
+  /**
+   * Cách in số thứ tự (cột stt): '1.' hoặc '1'; cách in chỉ tiêu (cột chi_tieu): day_du ('Tối thiểu 45', '> 95') hoặc gon ('>95%').
+   */
+  dinh_dang?: '1.' | '1' | 'day_du' | 'gon';
+  /**
+   * Các cột con dưới tiêu đề chung.
+   *
+   * @minItems 1
+   */
+  cot?: [Cot, ...Cot[]];
+  chi_cap?: ChiCap;
+}
+/**
+ * Một dòng của bảng. Dòng nhóm (nhom) trải hết chiều rộng, in đậm, đánh số La Mã; dòng dữ liệu ghi giá trị từng ô (o) theo mã cột hoặc theo thứ tự; dòng con (dong) đánh số 1.1, 1.2.
+ */
+export interface Dong {
+  id?: Ma;
+  /**
+   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
+   */
+  nhom?: string;
+  /**
+   * Giá trị các ô: theo mã cột {ma_cot: giá trị} hoặc danh sách theo thứ tự cột (bỏ qua cột stt).
+   */
+  o?:
+    | {
+        [k: string]: O;
+      }
+    | O[];
+  /**
+   * In nghiêng cả dòng.
+   */
+  nghieng?: boolean;
+  /**
+   * Các dòng con (1.1, 1.2...) hoặc các dòng thuộc nhóm.
+   */
+  dong?: Dong[];
+  chi_cap?: ChiCap;
+}
+/**
  * Chỉ tiêu có cấu trúc: so_sanh (toi_thieu, >, >=, =), gia_tri và don_vi, để công cụ in ra ('Tối thiểu 45', '> 95', '>95%') và so sánh với kế hoạch cấp trên.
  */
 export interface ChiTieu {
@@ -563,6 +384,17 @@ export interface ChiTieu {
    * Đơn vị in kèm giá trị, ví dụ '%'.
    */
   don_vi?: string;
+}
+/**
+ * Một mục trong phụ lục, đánh số 1., 2. ..., mục con 1.1., 1.2. ...; có thể có bảng riêng.
+ */
+export interface MucPhuLuc {
+  id?: Ma;
+  tieu_de?: VanBan;
+  noi_dung?: DoanVan;
+  bang?: Bang;
+  muc?: MucPhuLuc[];
+  chi_cap?: ChiCap;
 }
 /**
  * Quyết định ban hành kế hoạch (khi kế hoạch được ban hành kèm theo quyết định). Kế hoạch khi đó không có số riêng.
