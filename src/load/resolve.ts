@@ -2,6 +2,7 @@
 // levels (each layer merged onto the resolved layer above), validate the merged data, and resolve
 // the plan that binds its targets (thuc_hien.ke_hoach, else the parent). Resolved parents (and
 // bound plans) are cached by real path, so a batch parses and merges each parent once.
+import { projectOn } from './units-in-time.ts';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { KeHoach } from '../model/source-types.generated.ts';
@@ -162,7 +163,9 @@ function resolveUncached(ctx: Context, abs: string): LoadResult<ResolvedSource> 
   if (hasErrors(diagnostics)) return { diagnostics };
   // The plan is its unit's view of the template: parts for other levels (chi_cap) are dropped.
   const unitId = isPlainObject(merged) && typeof merged.don_vi === 'string' ? merged.don_vi : undefined;
-  const view = viewAtLevel(merged, unitId ? ctx.project.units.get(unitId)?.cap : undefined);
+  // The unit's level on the plan's own date: Huế was a city in 2024 and is province-level since 2025.
+  const dated = projectOn(ctx.project, isPlainObject(merged) ? (merged.ngay as string | null | undefined) : undefined);
+  const view = viewAtLevel(merged, unitId ? dated.units.get(unitId)?.cap : undefined);
   const origin = (p: JsonPath) => originAt(view, p, rootOrigin);
   const originOfKey = (p: JsonPath) => keyOriginAt(view, p, rootOrigin);
 

@@ -65,8 +65,8 @@ beforeAll(() => {
   edit(HUE, 'noi_dung: Tăng cường kỷ luật', 'noi_dung: Tăng cường hơn nữa kỷ luật'); // md-ky-luat: Phú Hồ inherits it
   edit(HUE, 'noi_dung: Triển khai đồng bộ', 'noi_dung: Triển khai quyết liệt, đồng bộ'); // md-dvctt: Phú Hồ restates it
   edit(HUE, 'chi-tieu: Tối thiểu 45', 'chi-tieu: Tối thiểu 60'); // thanh-toan-truc-tuyen: Phú Hồ overrides (30)
-  edit(HUE, 'chi-tieu: Tối thiểu 50\n                can-cu: Theo {{van_ban "nq-02-2024-cp"}}\n                ket-qua: Đạt 50% tỷ lệ hồ sơ trực tuyến',
-    'chi-tieu: Tối thiểu 55\n                can-cu: Theo {{van_ban "nq-02-2024-cp"}}\n                ket-qua: Đạt 50% tỷ lệ hồ sơ trực tuyến'); // ho-so-truc-tuyen: inherited
+  edit(HUE, 'chi-tieu: Tối thiểu 50\n                can-cu: Theo {{van_ban "nq-02-2024-cp"}}\n                ket-qua: Đạt {{chi_tieu "ho-so-truc-tuyen"}}',
+    'chi-tieu: Tối thiểu 55\n                can-cu: Theo {{van_ban "nq-02-2024-cp"}}\n                ket-qua: Đạt {{chi_tieu "ho-so-truc-tuyen"}}'); // ho-so-truc-tuyen: inherited
   git(root, 'commit', '-q', '-a', '-m', 'Sửa chỉ tiêu', '--author=Trưởng phòng <tp@example.vn>', '--date=2024-03-01T09:30:00+07:00');
 
   reformat(HUE);
@@ -88,7 +88,10 @@ describe('kehoach diff between commits', () => {
     expect([...plans.keys()]).toEqual([HUE, PHU_HO]); // the other plans did not change
 
     const hue = plans.get(HUE)!;
-    expect(hue).toContain('(Kế hoạch hành động số 1590/KH-UBND) — 4 thay đổi');
+    // A target is one datum: the texts that state it (items I.5 and I.7, the result column) change with it.
+    expect(hue).toContain('(Kế hoạch hành động số 1590/KH-UBND) — 8 thay đổi');
+    expect(hue).toContain('~ Sửa mục I.5: … vụ công trực tuyến toàn trình; [-45%-] {+60%+} thanh toán trực tuyến');
+    expect(hue).toContain('~ Sửa mục I.7: Đảm bảo mục tiêu [-50%-] {+55%+} hồ sơ thủ tục hành chính');
     expect(hue).toContain('~ Sửa mục I.3: Triển khai {+quyết liệt,+} đồng bộ các giải pháp');
     expect(hue).toContain('~ Sửa mục I.4: Tăng cường {+hơn nữa+} kỷ luật, kỷ cương hành chính');
     expect(hue).toMatch(/~ Phụ lục I, dòng I\.2, Tỷ lệ thanh toán trực tuyến .*, Giao chỉ tiêu: Tối thiểu 45 → Tối thiểu 60\n/);
@@ -96,7 +99,8 @@ describe('kehoach diff between commits', () => {
 
     // Phú Hồ restates I.3 and overrides the payment target: only what it inherits reaches it.
     const phuHo = plans.get(PHU_HO)!;
-    expect(phuHo).toContain('(Kế hoạch hành động số 50/KH-UBND) — 2 thay đổi');
+    expect(phuHo).toContain('(Kế hoạch hành động số 50/KH-UBND) — 4 thay đổi');
+    expect(phuHo).toContain('[-50%-] {+55%+}'); // its inherited file-target text follows the inherited target
     expect(phuHo).toContain('tệp này không sửa; thay đổi đến từ kế hoạch mà nó kế thừa');
     expect(phuHo).toContain('~ Sửa mục I.4: Tăng cường {+hơn nữa+} kỷ luật');
     expect(phuHo).toMatch(/~ Phụ lục, dòng I\.3, Tỷ lệ hồ sơ trực tuyến .*: Tối thiểu 50 → Tối thiểu 55\n/);
@@ -112,7 +116,12 @@ describe('kehoach diff between commits', () => {
     expect(json).toMatchObject({ old: 'HEAD~2', new: 'HEAD~1' });
     expect(json.plans).toHaveLength(1);
     expect(json.plans[0]).toMatchObject({ source: PHU_HO, number: 'Kế hoạch hành động số 50/KH-UBND', inheritedOnly: true });
-    expect(json.plans[0].changes).toEqual([
+    const changes = json.plans[0].changes;
+    expect(changes).toHaveLength(4);
+    expect(changes).toContainEqual(
+      expect.objectContaining({ kind: 'reworded', where: 'mục I.8', words: expect.arrayContaining([{ op: 'del', text: '50%' }, { op: 'ins', text: '55%' }]) }),
+    );
+    expect(changes).toEqual(expect.arrayContaining([
       expect.objectContaining({
         kind: 'reworded',
         where: 'mục I.4',
@@ -130,7 +139,7 @@ describe('kehoach diff between commits', () => {
         old: 'Tối thiểu 50',
         new: 'Tối thiểu 55',
       },
-    ]);
+    ]));
   }, SLOW);
 
   it('reports nothing for a pure reformatting of the YAML', () => {
@@ -190,7 +199,7 @@ describe('kehoach diff against the working tree', () => {
     const r = runCli(['diff', '--files', draft, HUE], root);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('— 4 thay đổi');
+    expect(r.stdout).toContain('— 8 thay đổi');
     expect(r.stdout).toContain('Giao chỉ tiêu: Tối thiểu 45 → Tối thiểu 60');
     const same = runCli(['diff', '--files', HUE, HUE], root);
     expect(same).toMatchObject({ code: 0, stdout: '' });
@@ -214,10 +223,18 @@ describe('kehoach diff --redline', () => {
     expect(marks.map((m) => `${m.kind}:${m.text}`)).toEqual([
       'ins:quyết liệt, ',
       'ins:hơn nữa ',
+      'del:45% ', // item I.5 states the payment target
+      'ins:60% ',
+      'del:50% ', // item I.7 states the online-filing target
+      'ins:55% ',
       'del: 45',
       'ins: 60',
+      'del:45% ', // the row's result column states it too
+      'ins:60% ',
       'del: 50',
       'ins: 55',
+      'del:50% ',
+      'ins:55% ',
     ]);
     for (const m of marks) {
       expect(m.attrs).toContain('w:author="Trưởng phòng"');

@@ -81,7 +81,7 @@ describe('wrong command lines', () => {
   });
 
   it('refuses arguments a command does not take', async () => {
-    const r = await run('units', 'thua-thien-hue');
+    const r = await run('new', 'thua-thien-hue');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("đối số thừa 'thua-thien-hue'");
   });

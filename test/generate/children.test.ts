@@ -37,9 +37,15 @@ describe('kehoach new from the Huế city plan, for every ward and commune of th
   let created: string[];
   beforeAll(() => {
     project = tempProject();
-    units = [...readFileSync(path.join(project.root, 'data/don-vi/thua-thien-hue.yaml'), 'utf8').matchAll(/id: (hue-[a-z-]+), cap: (?:phuong|xa), [^\n]*thuoc: hue \}/g)].map((m) => m[1]);
+    // The wards and communes of the city on the plan's own date (units in time).
+    const listed = runCli(['units', '--ngay', '2024-02-27', '--json'], project.root);
+    units = (JSON.parse(listed.stdout) as { id: string; cap: string; thuoc: string | null }[])
+      .filter((u) => u.thuoc === 'hue' && (u.cap === 'phuong' || u.cap === 'xa'))
+      .map((u) => u.id);
+    expect(units.length).toBeGreaterThanOrEqual(20);
     const r = runCli(['new', '--from', CITY, ...units.flatMap((u) => ['--unit', u])], project.root);
-    expect(r.stderr).toBe('');
+    // The only thing new may say: the directory has no signer's name for some wards (#12's warning).
+    for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^kehoach new: cảnh báo: danh mục không có họ tên người ký của /);
     created = r.stdout.trim().split('\n');
   }, 600_000);
   afterAll(() => project.dispose());

@@ -60,8 +60,8 @@ describe.skipIf(!!missing)(`kehoach import of the five seeds${missing ? ` (bỏ 
     expect(at('phu-ho-2024-50-kh-ubnd')).toContain(113);
   });
 
-  it('picks Huế of 2025 (thanh-pho-hue) by the signer, not Huế of 2024', () => {
-    expect(imported.get('hue-2025-106-kh-ubnd')!.result.plan!.don_vi).toBe('thanh-pho-hue');
+  it('names Huế by its one unit id in 2024 and in 2025 (the unit is dated, not duplicated)', () => {
+    expect(imported.get('hue-2025-106-kh-ubnd')!.result.plan!.don_vi).toBe('hue');
     expect(imported.get('hue-2024-1590-kh-ubnd')!.result.plan!.don_vi).toBe('hue');
   });
 
