@@ -136,6 +136,29 @@ describe.skipIf(!browser)('browser restart', () => {
   }, 120_000);
 });
 
+describe.skipIf(!browser)('cold build', () => {
+  it('Chromium is already running when the first plan is compiled; a no-op build never starts it', async () => {
+    const root = project([CAM_HIEP]);
+    const outDir = path.join(root, 'out');
+    const chromium = () => childrenOf(process.pid).filter((c) => c.cmd.includes('kehoach-chromium-'));
+    const trace: string[] = [];
+    const running: number[] = [];
+    const onTrace = (e: string) => {
+      trace.push(e);
+      if (e.startsWith('compile ')) running.push(chromium().length);
+    };
+    const cold = await buildBatch({ root, files: [CAM_HIEP], outDir, formats: ['docx', 'pdf'], trace: onTrace });
+    expect(cold.map((o) => o.ok)).toEqual([true]);
+    expect(trace).toEqual(['browser-start', `compile ${CAM_HIEP}`]);
+    expect(running[0]).toBeGreaterThan(0);
+    trace.length = 0;
+    const again = await buildBatch({ root, files: [CAM_HIEP], outDir, formats: ['docx', 'pdf'], trace: onTrace });
+    expect(again.map((o) => o.skipped)).toEqual([true]);
+    expect(trace).toEqual([]);
+    expect(chromium()).toEqual([]);
+  }, 120_000);
+});
+
 describe.skipIf(!browser)('Ctrl-C', () => {
   it('SIGINT after the first plan: exit 130, finished outputs complete, nothing half-written, no temp files', async () => {
     const root = project();
