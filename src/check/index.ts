@@ -14,6 +14,8 @@ import { checkEditorSchema } from './editor-schema.ts';
 import { checkOutputNames } from './output-names.ts';
 import { checkPlanData } from './plan-data.ts';
 import { projectOn } from '../load/units-in-time.ts';
+import { withCitedPlans } from '../model/plan-citation.ts';
+import { checkRegistryAgainstPlan } from './registry-vs-plan.ts';
 
 export interface CheckedBuild {
   doc?: PlanDocument;
@@ -31,7 +33,8 @@ export function buildAndCheck(src: ResolvedSource, loaded: ProjectData): Checked
     ...built.diagnostics,
     ...checkTargetsAgainstBinding(src),
     ...checkDeadlineYears(src),
-    ...checkCitations(built.texts, project),
+    ...checkCitations(built.texts, withCitedPlans(project, src)),
+    ...checkRegistryAgainstPlan(src, project),
     ...checkLevelWords(src, project, built.texts),
     ...checkSpelling(src, project),
     ...checkRestatedTargets(src, built.texts),
