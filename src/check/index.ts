@@ -14,6 +14,8 @@ import { checkEditorSchema } from './editor-schema.ts';
 import { checkOutputNames } from './output-names.ts';
 import { checkPlanData } from './plan-data.ts';
 import { projectOn } from '../load/units-in-time.ts';
+import { withCitedPlans } from '../model/plan-citation.ts';
+import { checkRegistryAgainstPlan } from './registry-vs-plan.ts';
 
 export interface CheckedBuild {
   doc?: PlanDocument;
@@ -50,7 +52,8 @@ export function buildAndCheck(src: ResolvedSource, loaded: ProjectData, options:
 function warningChecks(src: ResolvedSource, project: ProjectData, texts: Parameters<typeof checkCitations>[0]): Diagnostic[] {
   return [
     ...checkDeadlineYears(src),
-    ...checkCitations(texts, project),
+    ...checkCitations(texts, withCitedPlans(project, src)),
+    ...checkRegistryAgainstPlan(src, project),
     ...checkLevelWords(src, project, texts),
     ...checkSpelling(src, project),
     ...checkRestatedTargets(src, texts),
