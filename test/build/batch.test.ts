@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzip } from '../write/docx/helpers.ts';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildBatch } from '../../src/build/batch.ts';
 import { Progress, type PlanOutcome } from '../../src/build/progress.ts';
