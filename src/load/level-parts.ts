@@ -4,6 +4,7 @@
 // merge onto the whole template, so a city plan can carry the rows only a commune prints.
 import { KEYED_LIST_KEYS } from './keyed.ts';
 import { isPlainObject, recordSlots, slotsOf, type Slots } from './origins.ts';
+import { repairRemovedSpans } from './span-repair.ts';
 
 /** Groups of levels a template may name instead of single levels. */
 export const LEVEL_GROUPS: Readonly<Record<string, readonly string[]>> = {
@@ -27,7 +28,8 @@ const appliesAt = (item: unknown, level: string) =>
  */
 export function viewAtLevel<T>(data: T, level: string | undefined): T {
   if (level === undefined) return data;
-  return visit(data, undefined, level) as T;
+  const view = visit(data, undefined, level) as T;
+  return view === data ? data : repairRemovedSpans(data, view); // spans over rows of other levels
 }
 
 function visit(node: unknown, key: string | undefined, level: string): unknown {
