@@ -10,7 +10,7 @@ import { repairRemovedSpans } from './span-repair.ts';
 export const LEVEL_GROUPS: Readonly<Record<string, readonly string[]>> = {
   cap_tinh: ['tinh', 'thanh_pho_tw'],
   cap_huyen: ['thanh_pho', 'thi_xa', 'quan', 'huyen'],
-  cap_xa: ['xa', 'phuong', 'thi_tran'],
+  cap_xa: ['xa', 'phuong', 'thi_tran', 'dac_khu'], // đặc khu: a commune-level unit since 1 July 2025
 };
 
 /** Whether a level (`xa`) is one of `names` (levels or groups: `[cap_xa]`, `[phuong, xa]`). */
