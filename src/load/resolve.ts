@@ -11,6 +11,7 @@ import { hasErrors, type Diagnostic } from './diagnostic.ts';
 import { checkDuplicateIds } from './keyed.ts';
 import { adoptStandalone, mergeLayer } from './merge.ts';
 import { viewAtLevel } from './level-parts.ts';
+import { repairRemovedSpans } from './span-repair.ts';
 import { isPlainObject, keyOriginAt, originAt } from './origins.ts';
 import { isInside, readSource, relativeToRoot } from './read-source.ts';
 import type { JsonPath, LoadResult, ProjectData, ResolvedSource } from './types.ts';
@@ -161,7 +162,8 @@ function resolveUncached(ctx: Context, abs: string): LoadResult<ResolvedSource> 
     parent = parentResult.value;
     const m = mergeLayer(parent.template ?? parent.data, data, file);
     diagnostics.push(...m.diagnostics, ...parentResult.diagnostics.filter((d) => d.severity !== 'error'));
-    merged = m.value;
+    // Rows the child removed ($xoa) inside a parent's gop_dong span: the span follows.
+    merged = m.value === undefined ? m.value : repairRemovedSpans(parent.template ?? parent.data, m.value);
   } else {
     const m = adoptStandalone(data, file);
     diagnostics.push(...m.diagnostics);

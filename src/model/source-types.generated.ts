@@ -54,6 +54,7 @@ export type ChiCap = [
     | 'phuong'
     | 'xa'
     | 'thi_tran'
+    | 'dac_khu'
   ),
   ...(
     | 'cap_tinh'
@@ -68,6 +69,7 @@ export type ChiCap = [
     | 'phuong'
     | 'xa'
     | 'thi_tran'
+    | 'dac_khu'
   )[]
 ];
 /**
