@@ -68,7 +68,13 @@ describe('tracked changes', () => {
     const doc = structuredClone(samplePlan);
     doc.revision = { author: 'A', date: '2024-03-20' };
     const lines = doc.plan.recipients!.lines;
-    doc.plan.tracked = { recipients: [[{ text: lines[0] }], [{ text: '- Bỏ đi;', change: 'delete' }], ...lines.slice(1).map((l) => [{ text: l }])] };
+    doc.plan.tracked = {
+      recipients: [
+        { runs: [{ text: lines[0] }] },
+        { runs: [{ text: '- Bỏ đi;', change: 'delete' }], change: 'delete' },
+        ...lines.slice(1).map((l) => ({ runs: [{ text: l }] })),
+      ],
+    };
     const xml = await (await unzip(await renderDocx(doc, { kind: 'package' }))).text('word/document.xml');
     const tables = xml.match(/<w:tbl>.*?<\/w:tbl>/gs)!;
     const signature = tables.find((t) => t.includes('Nơi nhận:'))!;
