@@ -9,6 +9,13 @@ export type Change = 'insert' | 'delete';
 /** An ISO 8601 day or instant: 2024-03-01, 2024-03-01T02:30:00Z, 2024-03-01T09:30:00+07:00. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?$/;
 
+/** A date a tracked change can carry: ISO 8601 shape, and a day that exists (no 30 February). */
+export function isRevisionDate(text: string): boolean {
+  if (!ISO_DATE.test(text) || Number.isNaN(Date.parse(text))) return false;
+  const day = text.slice(0, 10);
+  return new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+}
+
 export class Revisions {
   private readonly author: string;
   private readonly date: string;
@@ -21,7 +28,7 @@ export class Revisions {
   constructor(revision: { author: string; date: string }) {
     const author = nfc(revision.author ?? '').trim();
     if (!author) throw new Error('Bản so sánh (redline) cần tên người sửa (author) cho các thay đổi được theo dõi.');
-    if (!ISO_DATE.test(revision.date ?? '') || Number.isNaN(Date.parse(revision.date))) {
+    if (!isRevisionDate(revision.date ?? '')) {
       throw new Error(`Bản so sánh (redline) cần ngày sửa dạng ISO 8601 (YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM:SSZ), không phải '${revision.date}'.`);
     }
     this.author = escapeAttr(author);
