@@ -250,6 +250,42 @@ describe('kehoach diff --redline', () => {
     expect([text(cell, 'ins'), text(cell, 'del')]).toEqual(['Tối thiểu 60', 'Tối thiểu 45']);
   });
 
+  it('signs working-tree changes with --tac-gia or git user.name and the plan date, never the tool or the clock', async () => {
+    // No global or system git config: only what the test sets in the repository counts.
+    const env = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+    const file = (name: string) => path.join(scratch, name);
+    const marks = async (name: string) => {
+      const xml = await (await unzip(readFileSync(file(name)))).text('word/document.xml');
+      return new Set([...xml.matchAll(/<w:(?:ins|del) (w:id="\d+" [^>]*?)\/?>/g)].map((m) => m[1].replace(/w:id="\d+" /, '')));
+    };
+    edit(PHU_HO, 'Hoàn thiện chức năng kho dữ liệu', 'Hoàn thiện và vận hành chức năng kho dữ liệu');
+    try {
+      const unsigned = runCli(['diff', '--redline', file('khong-ten.docx'), '--', PHU_HO], root, env);
+      expect(unsigned.code).toBe(2);
+      expect(unsigned.stderr).toContain('--tac-gia');
+      expect(existsSync(file('khong-ten.docx'))).toBe(false);
+
+      const named = runCli(['diff', '--redline', file('tac-gia.docx'), '--tac-gia', 'Văn thư xã', '--', PHU_HO], root, env);
+      expect(named.code).toBe(1);
+      // The working tree has no date of its own: the plan's date (50/KH-UBND, 18/3/2024).
+      expect([...(await marks('tac-gia.docx'))]).toEqual(['w:author="Văn thư xã" w:date="2024-03-18T00:00:00Z"']);
+
+      git(root, 'config', 'user.name', 'Cán bộ một cửa');
+      try {
+        const configured = runCli(['diff', '--redline', file('git.docx'), '--ngay', '2024-03-25', '--', PHU_HO], root, env);
+        expect(configured.code).toBe(1);
+        expect([...(await marks('git.docx'))]).toEqual(['w:author="Cán bộ một cửa" w:date="2024-03-25T00:00:00Z"']);
+      } finally {
+        git(root, 'config', '--unset', 'user.name');
+      }
+      const badDay = runCli(['diff', '--redline', file('ngay.docx'), '--tac-gia', 'A', '--ngay', '2024-02-30', '--', PHU_HO], root, env);
+      expect(badDay.code).toBe(2);
+      expect(badDay.stderr).toContain('--ngay');
+    } finally {
+      git(root, 'checkout', '--', PHU_HO);
+    }
+  }, SLOW);
+
   it.skipIf(!hasCommand('soffice'))('converts with LibreOffice without error', () => {
     const profile = mkdtempSync(path.join(tmpdir(), 'kehoach-lo-'));
     try {

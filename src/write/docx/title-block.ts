@@ -4,6 +4,7 @@ import type { Runs } from '../../model/types.ts';
 import { BODY_PT, ruleParagraph, styledParagraph } from './paragraphs.ts';
 import { STYLE } from './paragraph-styles.ts';
 import { lineContent, modelRuns, plainText } from './runs.ts';
+import type { Revisions } from './revisions.ts';
 import { estimateLineWidthMm, pt } from './units.ts';
 import { TITLE } from '../layout.ts';
 
@@ -27,12 +28,12 @@ export interface TitleBlockInput {
   textWidthMm: number;
 }
 
-export function titleBlock(input: TitleBlockInput): string[] {
+export function titleBlock(input: TitleBlockInput, revisions?: Revisions): string[] {
   const out: string[] = [
     styledParagraph(STYLE.kind, input.kind),
-    styledParagraph(STYLE.title, { runs: modelRuns(input.title) }),
+    styledParagraph(STYLE.title, { runs: modelRuns(input.title, {}, revisions) }),
   ];
-  if (input.attachedNote) out.push(styledParagraph(STYLE.attachedNote, lineContent(input.attachedNote, input.trackedAttachedNote, {})));
+  if (input.attachedNote) out.push(styledParagraph(STYLE.attachedNote, lineContent(input.attachedNote, input.trackedAttachedNote, {}, revisions)));
   out.push(ruleParagraph(titleRuleMm(plainText(input.title), input.textWidthMm), input.textWidthMm, { before: pt(TITLE.ruleBeforePt), after: pt(TITLE.afterPt) }));
   return out;
 }
