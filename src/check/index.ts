@@ -14,6 +14,8 @@ import { checkEditorSchema } from './editor-schema.ts';
 import { checkOutputNames } from './output-names.ts';
 import { checkPlanData } from './plan-data.ts';
 import { projectOn } from '../load/units-in-time.ts';
+import { checkCollectiveSignature } from './collective-signature.ts';
+import { dropAccepted } from './accepted.ts';
 
 export interface CheckedBuild {
   doc?: PlanDocument;
@@ -37,8 +39,9 @@ export function buildAndCheck(src: ResolvedSource, loaded: ProjectData): Checked
     ...checkRestatedTargets(src, built.texts),
     ...checkEditorSchema(src, project.root),
     ...(built.doc ? checkOutputNames(project.root, built.doc) : []),
+    ...checkCollectiveSignature(src, built.doc?.plan.header.issuingAgency),
   ];
-  return { doc: built.doc, diagnostics };
+  return { doc: built.doc, diagnostics: dropAccepted(project.root, diagnostics) };
 }
 
 /** Every diagnostic of a plan (the build's own — templating, row shape, targets — and the checks'). */
