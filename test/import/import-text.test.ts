@@ -91,12 +91,12 @@ describe('kehoach import of portal text', () => {
     expect(plan.trich_yeu).toBe('Thử nghiệm nhập kế hoạch trên địa bàn xã Phú Hồ năm 2024');
   });
 
-  it('reads căn cứ without their typed end punctuation, and the opening paragraphs', () => {
-    expect(plan.can_cu).toEqual(['Căn cứ Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ']);
-    expect(plan.mo_dau).toEqual([
-      'Thực hiện Kế hoạch số 82/KH-UBND ngày 11/3/2024 của UBND huyện Phú Vang.',
-      'Ủy ban nhân dân xã ban hành kế hoạch như sau:',
-    ]);
+  it('reads căn cứ without their typed end punctuation, citations as registry references, the "Thực hiện" sentence and the opening', () => {
+    expect(plan.can_cu).toEqual(['Căn cứ {{van_ban "nq-01-2024-cp"}}']);
+    expect(plan.thuc_hien).toEqual({ van_ban: 'kh-82-2024-ubnd-phu-vang', noi_dung: 'Thực hiện {{van_ban "kh-82-2024-ubnd-phu-vang"}}' });
+    expect(plan.mo_dau).toBe('Ủy ban nhân dân xã ban hành kế hoạch như sau:');
+    expect(imp.printed).toContain('Căn cứ Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ;');
+    expect(imp.printed).toContain('Thực hiện Kế hoạch số 82/KH-UBND ngày 11/3/2024 của UBND huyện Phú Vang.');
   });
 
   it('turns typed numbering into structure with ids, joins page-break pieces, parts {{ so it stays literal', () => {
