@@ -6,7 +6,7 @@
 // input's line: the text keeps what was typed and the registry is not guessed at.
 import type { VanBanTrichDan } from '../model/source-types.generated.ts';
 import { formatCitation } from '../model/citation.ts';
-import { parseDate } from '../model/dates.ts';
+import { numericDate, parseDate } from '../model/dates.ts';
 import type { Block } from './blocks.ts';
 import type { ImportReport } from './report.ts';
 import { foldWords } from './slug.ts';
@@ -70,10 +70,8 @@ function issuerOf(rest: string): string | undefined {
   return words.length ? words.join(' ') : undefined;
 }
 
-const show = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d}/${m}/${y}`;
-};
+/** As a plan prints it (Nghị định 30: "05/01/2024", "23/6/2022"). */
+const show = (date: string) => numericDate(parseDate(date)!);
 
 /** Numbers restart every year, so a document is its number and its year (as check's citation-conflict). */
 const keyOf = (number: string, date: string) => `${number}@${date.slice(0, 4)}`;
@@ -84,7 +82,7 @@ export class CitationMatcher {
   private readonly ids: Set<string>;
   /** Documents this import adds to the registry, in the order first cited. */
   readonly added: VanBanTrichDan[] = [];
-  /** Number and year of documents cited with two dates: never referenced, left as typed. */
+  /** Number and year of documents outside the registry cited with two dates: left as typed. */
   private readonly conflicting = new Set<string>();
 
   constructor(registry: ReadonlyMap<string, VanBanTrichDan>) {
@@ -103,7 +101,6 @@ export class CitationMatcher {
         const key = keyOf(m.number, m.date);
         const known = this.byKey.get(key);
         if (known && known.entry.ngay !== m.date) {
-          this.conflicting.add(key);
           report.warn(at, 'citation-conflict', `Văn bản ${m.number} được ghi ngày ${show(m.date)}, nhưng danh mục data/van-ban (mã ${known.id}) ghi ngày ${show(known.entry.ngay!)}: sửa ngày trong văn bản (hoặc trong danh mục nếu danh mục sai); bản nhập giữ nguyên chữ đã gõ`);
           continue;
         }
@@ -130,8 +127,9 @@ export class CitationMatcher {
     for (const m of mentions) {
       if (m.start < from) continue;
       const key = keyOf(m.number, m.date);
-      if (this.conflicting.has(key)) continue;
       const known = this.byKey.get(key);
+      // A mention that disagrees with the registry, or with itself elsewhere, stays as typed.
+      if (known ? known.entry.ngay !== m.date : this.conflicting.has(key)) continue;
       const ref = known ?? this.addEntry(m);
       if (!ref) continue;
       const best = bestRendering(ref.entry, m, text);

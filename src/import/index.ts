@@ -121,7 +121,7 @@ export function importPlan(opts: ImportOptions): ImportResult {
     const used = citedIds(source);
     const added = matcher.added.filter((e) => used.has(e.id));
     const registry = added.length
-      ? registryAddition(opts.root, registryFileFor(opts.root, provinceOf(plan.don_vi, opts.project), String(plan.ngay ?? '').slice(0, 4)), added, opts.input)
+      ? registryAddition(opts.root, registryFileFor(opts.root, provinceOf(plan.don_vi, plan.ngay, opts.project), String(plan.ngay ?? '').slice(0, 4)), added, opts.input)
       : undefined;
     const schema = opts.parentFile ? parentSchemaPath(opts.parentFile) : 'schemas/plan.schema.json';
     const text = emitPlan(source as Partial<KeHoach>, {

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { ProjectData } from '../load/types.ts';
+import { projectOn } from '../load/units-in-time.ts';
 import type { VanBanTrichDan } from '../model/source-types.generated.ts';
 
 export interface RegistryAddition {
@@ -15,7 +16,9 @@ export interface RegistryAddition {
   entries: VanBanTrichDan[];
 }
 
-export function provinceOf(unitId: string | undefined, project: ProjectData): string {
+/** The unit's province on the plan's date (Huế was a city of Thừa Thiên Huế in 2024, a province-level city from 2025). */
+export function provinceOf(unitId: string | undefined, ngay: string | undefined, all: ProjectData): string {
+  const project = ngay ? projectOn(all, ngay) : all;
   let unit = project.units.get(unitId ?? '');
   const seen = new Set<string>();
   while (unit?.thuoc && project.units.get(unit.thuoc) && !seen.has(unit.id)) {
