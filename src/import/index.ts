@@ -98,7 +98,9 @@ export function importPlan(opts: ImportOptions): ImportResult {
   if (!unit) return { diagnostics: report.diagnostics };
   const plan = finishPlan(found, unit, report);
   const unplaced = [...preamble.map((p) => ({ at: p.at, text: p.text })), ...found.unplaced];
-  for (const u of found.unplaced) report.warn(u.at, 'import-unplaced', 'Đoạn này không xếp được vào kế hoạch; đã giữ nguyên ở cuối tệp dưới dạng chú thích, hãy đưa vào đúng chỗ');
+  // One warning a place: the recogniser has already said why for some (a table it could not place).
+  const told = new Set(report.diagnostics.filter((d) => d.rule === 'import-unplaced').map((d) => d.line));
+  for (const u of found.unplaced) if (!told.has(u.at.line)) report.warn(u.at, 'import-unplaced', 'Đoạn này không xếp được vào kế hoạch; đã giữ nguyên ở cuối tệp dưới dạng chú thích, hãy đưa vào đúng chỗ');
   const placeName = isDocx ? 'đoạn' : 'dòng';
   const matcher = new CitationMatcher(opts.project.citations);
   matcher.scan(blocks, report, placeName);

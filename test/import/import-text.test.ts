@@ -41,6 +41,11 @@ const SAMPLE = [
   'Cột A\tCột B',
   'x\ty',
   '',
+  '- Ý của mục II sau bảng.',
+  '',
+  'Cột C\tCột D',
+  'z\tw',
+  '',
   'Trong quá trình thực hiện, nếu có khó khăn, báo cáo về UBND xã./.',
   '',
   '***Nơi nhận:***',
@@ -117,7 +122,7 @@ describe('kehoach import of portal text', () => {
     expect(numbering.map((d) => [d.line, d.message.slice(0, 24)])).toEqual([
       [19, 'Số thứ tự "c)" không liề'],
       [21, 'Số thứ tự "3." không liề'],
-      [56, 'Số thứ tự dòng "3" không'],
+      [61, 'Số thứ tự dòng "3" không'],
     ]);
     expect(imp.printed).toContain('b) Nội dung thứ hai, có dấu { {ngoặc} } phải giữ nguyên.');
     expect(imp.printed).toContain('2. Yêu cầu');
@@ -129,10 +134,19 @@ describe('kehoach import of portal text', () => {
     expect(plan.ky).toEqual({ ky_thay: 'CHỦ TỊCH', chuc_vu: 'PHÓ CHỦ TỊCH', ho_ten: 'Nguyễn Văn A' });
   });
 
-  it('keeps what it cannot place, as comments with the input line, and says so', () => {
+  it('reads a table between paragraphs of the body as the item\'s bang, printed after its paragraphs', () => {
+    const ii = plan.noi_dung[1];
+    expect(ii.bang.cot.map((c: any) => c.tieu_de)).toEqual(['Cột A', 'Cột B']);
+    expect(ii.bang.dong).toHaveLength(1);
+    expect(Object.values(ii.bang.dong[0].o)).toEqual(['x', 'y']);
+    expect(ii.gach).toEqual([{ id: expect.any(String), noi_dung: 'Ý của mục II sau bảng.' }]);
+    expect(imp.printed).toMatch(/II\. TỔ CHỨC THỰC HIỆN\n[^\n]*Cột A[^\n]*Cột B[^\n]*\n[^\n]*x[^\n]*y[^\n]*\n- Ý của mục II sau bảng\./);
+  });
+
+  it('keeps what it cannot place (a table after the item\'s bullets), as comments with the input line, and says so', () => {
     const unplaced = imp.result.diagnostics.filter((d) => d.rule === 'import-unplaced');
-    expect(unplaced.map((d) => d.line)).toContain(31);
-    expect(imp.yaml).toMatch(/# \[dòng 31\]\n#   Cột A \| Cột B\n#   x \| y/);
+    expect(unplaced.map((d) => d.line)).toEqual([36]);
+    expect(imp.yaml).toMatch(/# \[dòng 36\]\n#   Cột C \| Cột D\n#   z \| w/);
   });
 
   it('reads the appendix table: grouped header, stt column, groups, sub-rows, targets, a row broken over pages', () => {
