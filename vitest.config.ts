@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,6 +7,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Tests spawn bin/kehoach.js, which runs dist/: compile it first when src/ changed.
     globalSetup: ['test/setup/compile.ts'],
+    // The CLI's parse cache (src/load/parse-cache.ts) goes to a folder of this run, not ~/.cache.
+    env: { KEHOACH_CACHE_DIR: path.join(os.tmpdir(), `kehoach-test-cache-${process.pid}`) },
     testTimeout: 120_000,
     hookTimeout: 300_000,
     // LibreOffice and Chromium tests share heavy processes: keep files sequential on 2 cores.

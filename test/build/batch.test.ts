@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzip } from '../write/docx/helpers.ts';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildBatch } from '../../src/build/batch.ts';
 import { Progress, type PlanOutcome } from '../../src/build/progress.ts';
@@ -132,6 +132,29 @@ describe.skipIf(!browser)('browser restart', () => {
     expect(outcomes.flatMap((o) => o.outputs).filter((o) => o.format === 'pdf')).toHaveLength(7);
     expect(await expectComplete(outDir)).toBe(14);
     // The batch closed its browser.
+    expect(chromium()).toEqual([]);
+  }, 120_000);
+});
+
+describe.skipIf(!browser)('cold build', () => {
+  it('Chromium is already running when the first plan is compiled; a no-op build never starts it', async () => {
+    const root = project([CAM_HIEP]);
+    const outDir = path.join(root, 'out');
+    const chromium = () => childrenOf(process.pid).filter((c) => c.cmd.includes('kehoach-chromium-'));
+    const trace: string[] = [];
+    const running: number[] = [];
+    const onTrace = (e: string) => {
+      trace.push(e);
+      if (e.startsWith('compile ')) running.push(chromium().length);
+    };
+    const cold = await buildBatch({ root, files: [CAM_HIEP], outDir, formats: ['docx', 'pdf'], trace: onTrace });
+    expect(cold.map((o) => o.ok)).toEqual([true]);
+    expect(trace).toEqual(['browser-start', `compile ${CAM_HIEP}`]);
+    expect(running[0]).toBeGreaterThan(0);
+    trace.length = 0;
+    const again = await buildBatch({ root, files: [CAM_HIEP], outDir, formats: ['docx', 'pdf'], trace: onTrace });
+    expect(again.map((o) => o.skipped)).toEqual([true]);
+    expect(trace).toEqual([]);
     expect(chromium()).toEqual([]);
   }, 120_000);
 });
