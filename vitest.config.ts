@@ -9,8 +9,11 @@ export default defineConfig({
     globalSetup: ['test/setup/compile.ts'],
     // The CLI's parse cache (src/load/parse-cache.ts) goes to a folder of this run, not ~/.cache.
     env: { KEHOACH_CACHE_DIR: path.join(os.tmpdir(), `kehoach-test-cache-${process.pid}`) },
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
+    // A hang guard, not a speed bound: tests assert behaviour, and a loaded machine (other suites,
+    // LibreOffice and Chromium on 2 cores) has run single tests 10× slower than an idle one. One
+    // generous limit for every test and hook; no test sets a shorter one of its own.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     // LibreOffice and Chromium tests share heavy processes: keep files sequential on 2 cores.
     fileParallelism: false,
   },

@@ -111,10 +111,17 @@ export function readCachedParse(text: string, file: string): ParsedYaml | undefi
   }
 }
 
+/** Whether JSON keeps `value` as it is: `.nan`, `.inf` and -0 would come back as null or 0. */
+function survivesJson(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (value === null || typeof value !== 'object') return true;
+  return Object.values(value).every(survivesJson);
+}
+
 /** Stores a clean parse; written to a temporary name and renamed, so a reader never sees half. */
 export function writeCachedParse(text: string, file: string, parsed: ParsedYaml): void {
   const p = entryPath(text, file);
-  if (!p) return;
+  if (!p || !survivesJson(parsed.data)) return;
   try {
     const entry: Entry = { format: FORMAT, data: parsed.data, root: [parsed.root.line, parsed.root.col], slots: encodeSlots(parsed.data) };
     mkdirSync(path.dirname(p), { recursive: true });

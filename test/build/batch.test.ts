@@ -86,7 +86,7 @@ describe('failure isolation', () => {
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     // The summary names every failure.
     for (const s of [AN_GIANG, CAM_HIEP, PHU_HO]) expect(r.stderr).toContain(`LỖI ${s}:`);
-  }, 60_000);
+  });
 
   it('a failed plan is not recorded as built: the next build tries it again', () => {
     const root = project([AN_GIANG, CAM_HIEP]);
@@ -102,7 +102,7 @@ describe('failure isolation', () => {
     expect(r2.code, r2.stderr).toBe(0);
     expect(r2.stderr).toMatch(/\] không đổi plans\/an-giang/);
     expect(r2.stderr).toMatch(/\] xong plans\/khanh-hoa/);
-  }, 60_000);
+  });
 });
 
 describe.skipIf(!browser)('browser restart', () => {
@@ -133,7 +133,7 @@ describe.skipIf(!browser)('browser restart', () => {
     expect(await expectComplete(outDir)).toBe(14);
     // The batch closed its browser.
     expect(chromium()).toEqual([]);
-  }, 120_000);
+  });
 });
 
 describe.skipIf(!browser)('cold build', () => {
@@ -156,7 +156,7 @@ describe.skipIf(!browser)('cold build', () => {
     expect(again.map((o) => o.skipped)).toEqual([true]);
     expect(trace).toEqual([]);
     expect(chromium()).toEqual([]);
-  }, 120_000);
+  });
 });
 
 describe.skipIf(!browser)('Ctrl-C', () => {
@@ -190,7 +190,7 @@ describe.skipIf(!browser)('Ctrl-C', () => {
     await new Promise((r) => setTimeout(r, 300));
     const ps = spawnSync('pgrep', ['-f', tmp], { encoding: 'utf8' });
     expect(ps.stdout.trim()).toBe('');
-  }, 60_000);
+  });
 });
 
 describe('incremental builds', () => {

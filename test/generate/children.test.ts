@@ -48,7 +48,7 @@ describe('kehoach new from the Huế city plan, for every ward and commune of th
     // The only thing new may say: the directory has no signer's name for some wards (#12's warning).
     for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^kehoach new: cảnh báo: danh mục không có họ tên người ký của /);
     created = r.stdout.trim().split('\n');
-  }, 600_000);
+  });
   afterAll(() => project.dispose());
 
   it('covers the 20 units, wards and communes', () => {

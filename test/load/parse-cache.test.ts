@@ -77,6 +77,14 @@ describe('parse cache', () => {
     expect(again.data).toEqual(first.data);
   });
 
+  it('never stores what JSON would change (.nan, .inf, -0): the checks must see them as written', () => {
+    const odd = 'a: .nan\nb: [1, -.inf]\nc: -0\n';
+    parseYaml(odd, F);
+    const again = parseYaml(odd, F).value!.data as { a: number; b: number[]; c: number };
+    expect(cacheStats).toMatchObject({ hits: 0, writes: 0 });
+    expect([Number.isNaN(again.a), again.b[1], Object.is(again.c, -0)]).toEqual([true, -Infinity, true]);
+  });
+
   it('never stores a parse with diagnostics', () => {
     const bad = 'a: [1, 2\n';
     expect(parseYaml(bad, F).diagnostics.length).toBeGreaterThan(0);
