@@ -13,10 +13,9 @@ import { loadProject, resolvePlan } from '../../src/load/index.ts';
 import { buildAndCheck } from '../../src/check/index.ts';
 import { renderText } from '../../src/write/text/index.ts';
 import { renderDocx } from '../../src/write/docx/index.ts';
-import { runCli, tempProject, repoRoot } from '../helpers/cli.ts';
+import { hasCommand, runCli, tempProject, repoRoot } from '../helpers/cli.ts';
 import { paragraphWithText, unzip } from '../write/docx/helpers.ts';
 import { PdfPrinter, findBrowser, renderPdf } from '../../src/write/pdf/index.ts';
-import { hasCommand } from '../helpers/cli.ts';
 
 const SAMPLES = path.join(repoRoot, 'test/fixtures/samples');
 const SAMPLE = readFileSync(path.join(SAMPLES, 'khanh-hoa-tinh-2025-cctthc.yaml'), 'utf8');
