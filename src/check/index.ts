@@ -8,6 +8,7 @@ import { checkTargetsAgainstBinding } from './target-below-parent.ts';
 import { checkDeadlineYears } from './deadline-year.ts';
 import { checkCitations } from './citation-conflict.ts';
 import { checkLevelWords } from './level-words.ts';
+import { checkDistrictWords } from './district-words.ts';
 import { checkSpelling } from './spelling.ts';
 import { checkRestatedTargets } from './target-restated.ts';
 import { checkEditorSchema } from './editor-schema.ts';
@@ -33,6 +34,7 @@ export function buildAndCheck(src: ResolvedSource, loaded: ProjectData): Checked
     ...checkDeadlineYears(src),
     ...checkCitations(built.texts, project),
     ...checkLevelWords(src, project, built.texts),
+    ...checkDistrictWords(src, built.texts, project.root),
     ...checkSpelling(src, project),
     ...checkRestatedTargets(src, built.texts),
     ...checkEditorSchema(src, project.root),

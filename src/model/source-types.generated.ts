@@ -586,7 +586,19 @@ export interface ThayDoi {
  */
 export interface TuNguTheoCap {
   hai_cap?: HaiCap;
-  [k: string]: Cap | HaiCap | undefined;
+  /**
+   * Tên đầy đủ của cơ quan, tổ chức theo chữ viết tắt (HĐND: Hội đồng nhân dân): kiểm tra trích dẫn coi "HĐND tỉnh" và "Hội đồng nhân dân tỉnh" là một cơ quan.
+   */
+  viet_tat?: {
+    [k: string]: string;
+  };
+  [k: string]:
+    | Cap
+    | HaiCap
+    | {
+        [k: string]: string;
+      }
+    | undefined;
 }
 /**
  * Từ ngữ của chính quyền địa phương hai cấp (Luật Tổ chức chính quyền địa phương 2025): kế hoạch ban hành từ ngày tu_ngay dùng từ ngữ ở đây thay cho từ ngữ cùng khóa của cấp đó (các khóa không ghi vẫn lấy như cũ).

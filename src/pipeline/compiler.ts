@@ -4,6 +4,7 @@ import { loadProject, resolvePlan } from '../load/index.ts';
 import type { LoadResult, ProjectData, ResolvedSource } from '../load/types.ts';
 import { hasErrors, type Diagnostic } from '../load/diagnostic.ts';
 import { buildAndCheck } from '../check/index.ts';
+import { dropAccepted } from '../check/accepted.ts';
 import type { PlanDocument } from '../model/types.ts';
 
 export interface Compiled {
@@ -26,7 +27,10 @@ export class Compiler {
 
   /** Shared data (units, levels, citations) with its own diagnostics, loaded once. */
   project(): LoadResult<ProjectData> {
-    this.projectResult ??= loadProject(this.root);
+    if (!this.projectResult) {
+      const loaded = loadProject(this.root);
+      this.projectResult = { ...loaded, diagnostics: dropAccepted(loaded.diagnostics, this.root) };
+    }
     return this.projectResult;
   }
 
@@ -41,11 +45,11 @@ export class Compiler {
     if (!project) return { file, diagnostics: [], ok: false };
     const resolved = resolvePlan(this.root, file, project, this.cache);
     const diagnostics = [...resolved.diagnostics];
-    if (!resolved.value || hasErrors(diagnostics)) return { file, resolved: resolved.value, diagnostics, ok: false };
+    if (!resolved.value || hasErrors(diagnostics)) return { file, resolved: resolved.value, diagnostics: dropAccepted(diagnostics, this.root), ok: false };
     const built = buildAndCheck(resolved.value, project);
     diagnostics.push(...built.diagnostics);
     const ok = !!built.doc && !hasErrors(diagnostics);
-    return { file, resolved: resolved.value, doc: ok ? built.doc : undefined, diagnostics: dedupe(diagnostics), ok };
+    return { file, resolved: resolved.value, doc: ok ? built.doc : undefined, diagnostics: dropAccepted(dedupe(diagnostics), this.root), ok };
   }
 }
 
