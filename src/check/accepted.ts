@@ -1,26 +1,26 @@
-// Accepting a warning at its line. A warning that is right to ignore (a quotation that must keep
-// an old name, a number that looks like a superior's target but is not) is accepted where it was
-// written, with a YAML comment on its line or alone on the line above:
-//   noi_dung: Phối hợp với UBND huyện Cam Lâm (cũ) …   # kehoach: chap-nhan district-level-words
-// Several rules are separated by commas; only warnings can be accepted, never errors. Implemented
-// once, on every diagnostic of a plan and of data/, so every rule honours it the same way.
+// A warning that is right to ignore is accepted at its line: the source line where it is reported
+// ends with "# kehoach-bo-qua: RULE" (several rules separated by commas or spaces), or that
+// comment stands alone on the line just above (for a line too long to carry it). The comment stays
+// visible in the plan, so a reader sees what was accepted and why the check is silent. Errors are
+// never accepted. Applied once, to every diagnostic of a plan and of data/ (the compiler), so
+// every rule honours it alike. "# kehoach: chap-nhan RULE" is read the same way.
 import type { Diagnostic } from '../load/diagnostic.ts';
 import { SourceFiles } from './source-lines.ts';
 
-const ACCEPT = /#\s*kehoach:\s*chap-nhan\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/;
+export const ACCEPT_COMMENT = 'kehoach-bo-qua';
 
-/** Rules accepted by the comment of `line`, if any. */
-function acceptedOn(line: string | undefined): string[] {
-  const m = line === undefined ? null : ACCEPT.exec(line);
-  return m ? m[1].split(',').map((r) => r.trim()) : [];
+/** The rules a source line accepts ("# kehoach-bo-qua: chinh-ta, collective-signature"). */
+export function acceptedRules(line: string): string[] {
+  const m = /#\s*(?:kehoach-bo-qua:|kehoach:\s*chap-nhan)\s*([\w-]+(?:[\s,]+[\w-]+)*)/.exec(line);
+  return m ? m[1].split(/[\s,]+/).filter(Boolean) : [];
 }
 
-export function dropAccepted(diagnostics: Diagnostic[], root: string, files = new SourceFiles(root)): Diagnostic[] {
+export function dropAccepted(root: string, diagnostics: Diagnostic[], files = new SourceFiles(root)): Diagnostic[] {
   return diagnostics.filter((d) => {
     if (d.severity !== 'warning') return true;
     const lines = files.lines(d.file);
-    const own = acceptedOn(lines[d.line - 1]);
-    const above = /^\s*#/.test(lines[d.line - 2] ?? '') ? acceptedOn(lines[d.line - 2]) : [];
-    return !own.includes(d.rule) && !above.includes(d.rule);
+    const above = lines[d.line - 2] ?? '';
+    const rules = [...acceptedRules(lines[d.line - 1] ?? ''), ...(/^\s*#/.test(above) ? acceptedRules(above) : [])];
+    return !rules.includes(d.rule);
   });
 }

@@ -3,7 +3,7 @@
 import { loadProject, resolvePlan } from '../load/index.ts';
 import type { LoadResult, ProjectData, ResolvedSource } from '../load/types.ts';
 import { hasErrors, type Diagnostic } from '../load/diagnostic.ts';
-import { buildAndCheck } from '../check/index.ts';
+import { buildAndCheck, type CheckOptions } from '../check/index.ts';
 import { dropAccepted } from '../check/accepted.ts';
 import type { PlanDocument } from '../model/types.ts';
 
@@ -21,15 +21,18 @@ export class Compiler {
   private projectResult?: LoadResult<ProjectData>;
   private readonly cache = new Map<string, LoadResult<ResolvedSource>>();
 
-  constructor(root: string) {
+  private readonly checkOptions: CheckOptions;
+
+  constructor(root: string, checkOptions: CheckOptions = {}) {
     this.root = root;
+    this.checkOptions = checkOptions;
   }
 
   /** Shared data (units, levels, citations) with its own diagnostics, loaded once. */
   project(): LoadResult<ProjectData> {
     if (!this.projectResult) {
       const loaded = loadProject(this.root);
-      this.projectResult = { ...loaded, diagnostics: dropAccepted(loaded.diagnostics, this.root) };
+      this.projectResult = { ...loaded, diagnostics: dropAccepted(this.root, loaded.diagnostics) };
     }
     return this.projectResult;
   }
@@ -45,11 +48,11 @@ export class Compiler {
     if (!project) return { file, diagnostics: [], ok: false };
     const resolved = resolvePlan(this.root, file, project, this.cache);
     const diagnostics = [...resolved.diagnostics];
-    if (!resolved.value || hasErrors(diagnostics)) return { file, resolved: resolved.value, diagnostics: dropAccepted(diagnostics, this.root), ok: false };
-    const built = buildAndCheck(resolved.value, project);
+    if (!resolved.value || hasErrors(diagnostics)) return { file, resolved: resolved.value, diagnostics: dropAccepted(this.root, diagnostics), ok: false };
+    const built = buildAndCheck(resolved.value, project, this.checkOptions);
     diagnostics.push(...built.diagnostics);
     const ok = !!built.doc && !hasErrors(diagnostics);
-    return { file, resolved: resolved.value, doc: ok ? built.doc : undefined, diagnostics: dropAccepted(dedupe(diagnostics), this.root), ok };
+    return { file, resolved: resolved.value, doc: ok ? built.doc : undefined, diagnostics: dropAccepted(this.root, dedupe(diagnostics)), ok };
   }
 }
 

@@ -1,5 +1,5 @@
 // district-level-words (a plan dated on or after 01/7/2025 naming the district level) and the one
-// way of accepting any warning at its line (# kehoach: chap-nhan <rule>).
+// way of accepting any warning at its line (# kehoach-bo-qua: <rule>).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,24 +63,29 @@ describe('district-level-words', () => {
 describe('accepting a warning at its line', () => {
   const item = 'Giao UBND các huyện triển khai';
   it('a comment on the line accepts that rule there', () => {
-    const text = plan('2025-08-04', [item]).replace(`'${item}' }`, `'${item}' }  # kehoach: chap-nhan district-level-words`);
+    const text = plan('2025-08-04', [item]).replace(`'${item}' }`, `'${item}' }  # kehoach-bo-qua: district-level-words`);
     expect(check(text)).toEqual([]);
   });
 
   it('a comment alone on the line above accepts it too; several rules by commas', () => {
-    const text = plan('2025-08-04', [item]).replace('      - { id: m0', '      # kehoach: chap-nhan chinh-ta, district-level-words\n      - { id: m0');
+    const text = plan('2025-08-04', [item]).replace('      - { id: m0', '      # kehoach-bo-qua: chinh-ta, district-level-words\n      - { id: m0');
+    expect(check(text)).toEqual([]);
+  });
+
+  it('the spelling "# kehoach: chap-nhan <rule>" is read the same way', () => {
+    const text = plan('2025-08-04', [item]).replace(`'${item}' }`, `'${item}' }  # kehoach: chap-nhan district-level-words`);
     expect(check(text)).toEqual([]);
   });
 
   it('another rule named, or the comment two lines up, accepts nothing', () => {
-    const other = plan('2025-08-04', [item]).replace(`'${item}' }`, `'${item}' }  # kehoach: chap-nhan level-words`);
+    const other = plan('2025-08-04', [item]).replace(`'${item}' }`, `'${item}' }  # kehoach-bo-qua: level-words`);
     expect(rules(check(other))).toEqual(['P:9:35 warning district-level-words']);
-    const far = plan('2025-08-04', [item]).replace('    muc:', '    # kehoach: chap-nhan district-level-words\n    muc:');
+    const far = plan('2025-08-04', [item]).replace('    muc:', '    # kehoach-bo-qua: district-level-words\n    muc:');
     expect(rules(check(far))).toEqual(['P:10:35 warning district-level-words']);
   });
 
   it('never accepts an error', () => {
-    const text = plan('2025-02-30', [item]).replace('ngay: 2025-02-30', 'ngay: 2025-02-30  # kehoach: chap-nhan invalid-date');
+    const text = plan('2025-02-30', [item]).replace('ngay: 2025-02-30', 'ngay: 2025-02-30  # kehoach-bo-qua: invalid-date');
     expect(rules(check(text))).toContain('P:3:7 error invalid-date');
   });
 });
