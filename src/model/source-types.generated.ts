@@ -661,7 +661,7 @@ export interface VanBanTrichDan {
    */
   loai: string;
   /**
-   * Số và ký hiệu, ví dụ: 766/QĐ-TTg. Bỏ trống với Luật, Bộ luật.
+   * Số và ký hiệu, ví dụ: 766/QĐ-TTg. Bỏ trống với Luật, Bộ luật. Dấu cách lọt vào ký hiệu của văn bản gốc (111/SNV- CCHCTN&VTLT) được bỏ, kèm cảnh báo.
    */
   so_ky_hieu?: string;
   /**

@@ -112,8 +112,10 @@ describe('bad-input corpus through the CLI', () => {
 
   it('each CLI call fails (exit 1) without a stack trace; out/ holds only the good plan; no *.tmp', () => {
     for (const p of projects) {
-      expect(p.check!.code, p.check!.stderr).toBe(1);
-      expect(p.build!.code, p.build!.stderr).toBe(1);
+      // A project of warning cases alone (a doubtful value in data/) checks clean: exit 0.
+      const failing = p === shared || p.cases.some((c) => c.exp.severity !== 'warning');
+      expect(p.check!.code, p.check!.stderr).toBe(failing ? 1 : 0);
+      if (failing) expect(p.build!.code, p.build!.stderr).toBe(1);
       noStack(p.check!.stderr);
       noStack(p.build!.stderr);
       const files = walkFiles(p.root).map((f) => path.relative(p.root, f).split(path.sep).join('/'));
