@@ -134,6 +134,10 @@ export interface KeHoach {
   ky_hieu?: string;
   ngay?: Ngay;
   /**
+   * Năm của kế hoạch (năm thực hiện), dùng trong văn bản bằng {{nam_ke_hoach}}; mặc định là năm ban hành (năm của ngay, tức {{nam}}). Kế hoạch ban hành tháng 12 cho năm sau ghi năm sau, ví dụ ngay: 2025-12-20, nam_ke_hoach: 2026. Kiểm tra thời hạn so với năm này.
+   */
+  nam_ke_hoach?: number;
+  /**
    * Trích yếu nội dung (tên kế hoạch), in đậm, canh giữa dưới tên loại. Không có dấu chấm cuối.
    */
   trich_yeu?: string;

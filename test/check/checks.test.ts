@@ -113,6 +113,29 @@ phu_luc:
     ]);
     expect(d[1].message).toContain('2023');
   });
+
+  it('a plan issued in December for the next year: nam_ke_hoach is the year deadlines are read against, and {{nam_ke_hoach}}', () => {
+    const plan = `don_vi: phu-ho
+loai: ke_hoach
+ngay: 2024-12-20
+nam_ke_hoach: 2025
+trich_yeu: Kế hoạch năm {{nam_ke_hoach}} (ban hành năm {{nam}})
+noi_dung: []
+phu_luc:
+  - id: p
+    bang:
+      cot: [{ id: ten }, { id: han, kieu: thoi_han }]
+      dong:
+        - o: [Việc một, Quý II/2025]
+        - o: [Việc hai, Tháng 3/2024]
+`;
+    const f = makeProject({ 'plans/t/phu-ho/2024.yaml': plan });
+    const r = f.resolve('plans/t/phu-ho/2024.yaml');
+    expect(r.diagnostics).toEqual([]);
+    const built = buildAndCheck(r.src!, f.project);
+    expect(built.diagnostics.map((x) => [x.rule, x.line])).toEqual([['deadline-outside-year', 13]]);
+    expect(built.doc!.plan.title.map((t) => t.text).join('')).toBe('Kế hoạch năm 2025 (ban hành năm 2024)');
+  });
 });
 
 describe('citation-conflict', () => {
