@@ -45,7 +45,8 @@ export function markedRuns(oldRuns: Runs, newRuns: Runs): Runs {
   const out: Runs = [];
   const push = (r: Run) => {
     const last = out[out.length - 1];
-    if (last && last.bold === r.bold && last.italic === r.italic && last.change === r.change) last.text += r.text;
+    // A document number keeps its own run: its hyphens never break (w:noBreakHyphen).
+    if (last && last.bold === r.bold && last.italic === r.italic && last.change === r.change && last.noBreak === r.noBreak) last.text += r.text;
     else out.push(r);
   };
   const emit = (w: Word, change: Run['change'], lead: string, trail: string) => {

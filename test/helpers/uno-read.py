@@ -8,8 +8,8 @@
 #   /usr/bin/python3 test/helpers/uno-read.py JOBS.json OUT.json
 #   JOBS.json: [{"file": "/abs/a.docx", "mode": "accept" | "reject" | "none"}, ...]
 #   OUT.json:  [{"file", "mode", "redlines": left after the dispatch, "body": [ITEM, ...]}, ...]
-#   ITEM: {"p": "paragraph text"} or {"table": [[cell text, ...], ...]} (a row per list; a cell's
-#   paragraphs joined by "\n", empty ones kept).
+#   ITEM: {"p": "paragraph text", "style": "its paragraph style"} or {"table": [[cell text, ...], ...]}
+#   (a row per list; a cell's paragraphs joined by "\n", empty ones kept).
 #
 # Run with /usr/bin/python3: Debian's python3-uno installs into its dist-packages only. soffice is
 # started with a private profile and a pipe of its own, and is always ended (even on failure or on
@@ -80,7 +80,7 @@ def walk(doc):
         if el.supportsService('com.sun.star.text.TextTable'):
             body.append({'table': cell_rows(el)})
         else:
-            body.append({'p': el.getString()})
+            body.append({'p': el.getString(), 'style': el.ParaStyleName})
     return body
 
 
