@@ -16,6 +16,9 @@ import { writeFileAtomic } from '../build/atomic-write.ts';
 import type { PlanDocument } from '../model/types.ts';
 import { isRevisionDate } from '../write/docx/revisions.ts';
 
+/** diff reports changes, and a side's errors when it cannot be built: warnings would only be noise. */
+const DIFF_CHECKS = { warnings: false } as const;
+
 interface Side {
   rev: Revision;
   compiler: Compiler;
@@ -70,7 +73,7 @@ export async function runDiff(args: string[]): Promise<number> {
       newRev = positionals[1] ? commitRevision(root, positionals[1]) : workingTree(root);
       revisions.push(newRev);
       labels = { old: oldRev.label, new: newRev.label };
-      const sides: Side[] = [oldRev, newRev].map((rev) => ({ rev, compiler: new Compiler(rev.root) }));
+      const sides: Side[] = [oldRev, newRev].map((rev) => ({ rev, compiler: new Compiler(rev.root, DIFF_CHECKS) }));
       // Paths are given relative to the current directory, like git's; the sides hold them relative to the project.
       const relPaths = paths.map((p) => relativeToRoot(root, path.resolve(p)));
       for (const [k, p] of relPaths.entries()) {
@@ -180,12 +183,12 @@ function discoverPlansIn(root: string, relPaths: string[]): string[] {
 function placeFile(root: string, file: string, other: string, revisions: Revision[]): { side: Side; source: string } {
   const own = findProjectRoot(path.dirname(file));
   if (existsSync(path.join(own, 'data')) && isInside(path.join(own, 'plans'), file)) {
-    return { side: { rev: workingTree(own), compiler: new Compiler(own) }, source: relativeToRoot(own, file) };
+    return { side: { rev: workingTree(own), compiler: new Compiler(own, DIFF_CHECKS) }, source: relativeToRoot(own, file) };
   }
   const otherRel = isInside(path.join(root, 'plans'), other) ? relativeToRoot(root, other) : `plans/${path.basename(file)}`;
   const rev = snapshotWithFile(root, otherRel, readFileSync(file), relativeToRoot(root, file));
   revisions.push(rev);
-  return { side: { rev, compiler: new Compiler(rev.root) }, source: otherRel };
+  return { side: { rev, compiler: new Compiler(rev.root, DIFF_CHECKS) }, source: otherRel };
 }
 
 function compileIn(side: Side, source: string, onError: () => void): PlanDocument | undefined {

@@ -80,14 +80,25 @@ export const COMMANDS = {
     examples: ['kehoach preview plans/thua-thien-hue/phu-ho/2024-dvctt.yaml --port 8080'],
   },
   units: {
-    summary: 'danh mục đơn vị hành chính vào một ngày; lịch sử của đơn vị MÃ',
-    usage: '[--ngay YYYY-MM-DD] [--json] [MÃ…]',
+    summary: 'danh mục đơn vị hành chính vào một ngày; lịch sử của đơn vị MÃ; nhập danh mục chính thức',
+    usage: '[--ngay YYYY-MM-DD] [--json] [MÃ…] | import DANH_MUC.csv|DANH_MUC.xlsx [--tu-ngay YYYY-MM-DD] [--can-cu VĂN_BẢN]',
     positionals: true,
     options: {
       ngay: { type: 'string', value: 'YYYY-MM-DD', help: 'danh mục như vào ngày này (mặc định: trạng thái mới nhất)' },
       json: json('id, ma, cap, ten, thuoc của mỗi đơn vị'),
+      'tu-ngay': { type: 'string', value: 'YYYY-MM-DD', help: 'units import: ngày hiệu lực của các đơn vị khi danh mục không có cột "Ngày hiệu lực"' },
+      'can-cu': { type: 'string', value: 'VĂN_BẢN', help: 'units import: nghị quyết sắp xếp khi danh mục không có cột "Căn cứ"' },
     },
-    examples: ['kehoach units', 'kehoach units --ngay 2026-01-01', 'kehoach units hue --json'],
+    details: [
+      'units import đọc danh mục đơn vị hành chính tải từ trang của cơ quan thống kê (cột Mã TP, Tỉnh Thành Phố, Mã PX, Phường Xã, Cấp…)',
+      'và ghi data/don-vi/<tỉnh>.yaml; dòng sai được báo ở dòng:cột và không ghi tệp nào.',
+    ],
+    examples: [
+      'kehoach units',
+      'kehoach units --ngay 2026-01-01',
+      'kehoach units hue --json',
+      'kehoach units import danh-sach-cap-xa.xlsx --tu-ngay 2025-07-01 --can-cu "Nghị quyết 1667/NQ-UBTVQH15"',
+    ],
   },
   new: {
     summary: 'tạo kế hoạch cấp dưới từ kế hoạch mẫu',
