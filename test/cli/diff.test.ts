@@ -284,7 +284,7 @@ describe('kehoach diff --redline', () => {
     } finally {
       git(root, 'checkout', '--', PHU_HO);
     }
-  }, SLOW);
+  });
 
   it.skipIf(!hasCommand('soffice'))('converts with LibreOffice without error', () => {
     const profile = mkdtempSync(path.join(tmpdir(), 'kehoach-lo-'));

@@ -142,10 +142,10 @@ describe.skipIf(missing)('redline in LibreOffice (UNO): Accept All gives the new
     const jobsFile = path.join(scratch, 'jobs.json');
     const outFile = path.join(scratch, 'out.json');
     writeFileSync(jobsFile, JSON.stringify(jobs));
-    const r = spawnSync(PYTHON, [path.join(repoRoot, 'test/helpers/uno-read.py'), jobsFile, outFile], { encoding: 'utf8', timeout: 280_000 });
+    const r = spawnSync(PYTHON, [path.join(repoRoot, 'test/helpers/uno-read.py'), jobsFile, outFile], { encoding: 'utf8', timeout: 570_000 });
     if (r.status !== 0) throw new Error(`uno-read.py thoát với mã ${r.status}: ${r.stderr}`);
     reads = new Map((JSON.parse(readFileSync(outFile, 'utf8')) as Read[]).map((x) => [key(x.file, x.mode), x]));
-  }, 300_000);
+  });
 
   afterAll(() => {
     project?.dispose();

@@ -27,7 +27,7 @@ import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
 
-LIMIT_S = int(os.environ.get('KEHOACH_UNO_LIMIT_S', '240'))
+LIMIT_S = int(os.environ.get('KEHOACH_UNO_LIMIT_S', '540'))
 
 
 def prop(name, value):
@@ -112,6 +112,8 @@ def main():
     profile = tempfile.mkdtemp(prefix='kehoach-uno-')
     pipe = f'kehoach_uno_{os.getpid()}'
     signal.signal(signal.SIGALRM, on_alarm)
+    # A caller that gives up (a test's own time-out) sends SIGTERM: end soffice on the way out too.
+    signal.signal(signal.SIGTERM, lambda _s, _f: sys.exit(143))
     signal.alarm(LIMIT_S)
     proc = subprocess.Popen(
         [
