@@ -75,6 +75,14 @@ const CASES: Record<string, { plan: string; edits: Edit[] }> = {
       ['  ky_thay: CHỦ TỊCH\n  chuc_vu: PHÓ CHỦ TỊCH\n', '  chuc_vu: CHỦ TỊCH\n'],
     ],
   },
+  // A sub-row under cells merged across rows removed (the merge shrinks from 3 rows to 2).
+  'removed row inside merged cells': {
+    plan: HUE,
+    edits: [
+      [/                - id: dung-han-cap-huyen\n(?: {18}.*\n)+/, ''],
+      [/gop_dong: 3\n/g, 'gop_dong: 2\n'],
+    ],
+  },
   // A decision: a legal basis and an article removed (the articles after it are renumbered).
   'decision: removed basis and article': {
     plan: CAM_HIEP,
