@@ -3,50 +3,47 @@
 // right half, their first lines on the same baseline.
 import type { Recipients, Runs, Signature, TrackedLines } from '../../model/types.ts';
 import { layoutCell, layoutRow, layoutTable } from './layout-table.ts';
-import { centredLine, lineSpacing, paragraph } from './paragraphs.ts';
-import { lineContent, modelRuns, run, type RunStyle } from './runs.ts';
-import { baselineShift, pt } from './units.ts';
-import { BLOCK_LINES, SIGNATURE } from '../layout.ts';
+import { paragraph } from './paragraphs.ts';
+import { lineContent, modelRuns, run } from './runs.ts';
+import { pt } from './units.ts';
+import { SIGNATURE } from '../layout.ts';
+import { STYLE } from './paragraph-styles.ts';
 
 export const SIGNATURE_LEFT_MM = SIGNATURE.leftMm;
 export const SIGNATURE_RIGHT_MM = SIGNATURE.rightMm;
 
-const RECIPIENTS_LABEL_PT = SIGNATURE.labelPt;
-const RECIPIENTS_PT = SIGNATURE.listPt;
-const SIGNATURE_PT = SIGNATURE.signerPt;
 const SIGNATURE_GAP_LINES = SIGNATURE.gapLines;
 const BLOCK_BEFORE = pt(SIGNATURE.beforePt);
 
-
-/** A left-aligned line kept with the block; `runs` is run markup. */
-function leftLine(runs: string, before: number): string {
-  return paragraph({ keepNext: true, keepLines: true, spacing: { before, after: 0, line: lineSpacing(BLOCK_LINES) } }, runs);
-}
+// Sizes and emphasis come from the named styles "Nơi nhận (tiêu đề)", "Nơi nhận" and "Chữ ký"
+// (paragraph-styles.ts), so that a clerk restyles every signature block at once.
 
 /** The lines to print: the model's, or in a redline their tracked runs (deleted lines included). */
-function lineRuns(lines: string[], tracked: Runs[] | undefined, style: RunStyle): string[] {
-  return tracked ? tracked.map((r) => modelRuns(r, style)) : lines.map((l) => run(l, style));
+function lineRuns(lines: string[], tracked: Runs[] | undefined): string[] {
+  return tracked ? tracked.map((r) => modelRuns(r)) : lines.map((l) => run(l));
+}
+
+/** A signature line: the "Chữ ký" style, kept with the lines below it except the name. */
+function signerLine(runs: string, opts: { before?: number; keepNext: boolean }): string {
+  const spacing = opts.before ? { spacingBefore: opts.before } : {};
+  return paragraph({ style: STYLE.signer, keepNext: opts.keepNext, ...spacing }, runs);
 }
 
 export function signatureTable(signature: Signature | undefined, recipients: Recipients | undefined, tracked: TrackedLines = {}): string {
   const left: string[] = [];
   if (recipients && recipients.lines.length > 0) {
-    // Level with the first signature line: shift the 12 pt label down to the 14 pt baseline.
-    const labelBefore = BLOCK_BEFORE + baselineShift(RECIPIENTS_LABEL_PT, SIGNATURE_PT);
-    left.push(leftLine(run('Nơi nhận:', { sizePt: RECIPIENTS_LABEL_PT, bold: true, italic: true }), labelBefore));
-    for (const line of lineRuns(recipients.lines, tracked.recipients, { sizePt: RECIPIENTS_PT })) left.push(leftLine(line, 0));
+    left.push(paragraph({ style: STYLE.recipientsLabel }, run('Nơi nhận:')));
+    for (const line of lineRuns(recipients.lines, tracked.recipients)) left.push(paragraph({ style: STYLE.recipients }, line));
   } else {
     left.push('<w:p/>');
   }
 
   const right: string[] = [];
   if (signature) {
-    const style = { sizePt: SIGNATURE_PT, bold: true };
-    lineRuns(signature.lines, tracked.signatureLines, style).forEach((runs, i) =>
-      right.push(centredLine({ runs }, style, { before: i === 0 ? BLOCK_BEFORE : 0, keepNext: true })),
-    );
-    for (let i = 0; i < SIGNATURE_GAP_LINES; i++) right.push(centredLine('', { sizePt: SIGNATURE_PT }, { keepNext: true }));
-    right.push(centredLine(lineContent(signature.name, tracked.signatureName, style), style));
+    lineRuns(signature.lines, tracked.signatureLines).forEach((runs, i) => right.push(signerLine(runs, { before: i === 0 ? BLOCK_BEFORE : 0, keepNext: true })));
+    for (let i = 0; i < SIGNATURE_GAP_LINES; i++) right.push(signerLine('', { keepNext: true }));
+    const name = lineContent(signature.name, tracked.signatureName, {});
+    right.push(signerLine(typeof name === 'string' ? run(name) : name.runs, { keepNext: false }));
   } else {
     right.push('<w:p/>');
   }
