@@ -340,6 +340,14 @@ const itemKind: Kind = {
     }
     const ket = textField(mine.ket, theirs.ket, [...at, 'ket'], view);
     if (ket) out.ket = ket.value;
+    if (mine.bang || theirs.bang) {
+      if (!mine.bang) return 'replace';
+      const b = theirs.bang ? diffTable(mine.bang as Obj, theirs.bang as Obj, [...at, 'bang'], view) : 'replace';
+      // A table of another shape cannot be merged onto the parent's (maps merge): the item is replaced.
+      if (b === 'replace' && theirs.bang) return 'replace';
+      if (b === 'replace') out.bang = freshIds(mine.bang, view.ids);
+      else if (b) out.bang = b;
+    }
     const muc = diffList(asList(mine.muc), asList(theirs.muc), [...at, 'muc'], view, itemKind);
     if (muc.length) out.muc = muc;
     const gach = diffBullets(mine.gach, theirs.gach, [...at, 'gach'], view);

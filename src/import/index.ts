@@ -27,8 +27,12 @@ export interface ImportOptions {
   unit?: string;
   /** Project-relative parent plan: the import is written as its child, holding only what differs. */
   parentFile?: string;
-  onProgress?: (message: string) => void;
+  /** Called at each stage of a large input (the caller shows it: build's live line on a terminal). */
+  onProgress?: (stage: string) => void;
 }
+
+/** An input this large takes seconds: its stages are shown as they go. */
+export const LARGE_INPUT = { bytes: 150_000, blocks: 300 };
 
 export interface Rendered {
   /** The YAML source; absent when the parent could not be read. */
@@ -43,6 +47,8 @@ export interface ImportResult {
   /** The source to write at project-relative `output`, when the input could be read as a plan. */
   render?: (output: string) => Rendered;
   diagnostics: Diagnostic[];
+  /** The input was large enough for its stages to be shown (LARGE_INPUT). */
+  large?: boolean;
 }
 
 /** Bytes of a file that cannot be imported → the Vietnamese reason; undefined when it can. */
@@ -86,7 +92,11 @@ export function importPlan(opts: ImportOptions): ImportResult {
     blocks = doc.blocks;
     preamble = doc.preamble;
   }
-  if (blocks.length > 400) opts.onProgress?.(`${opts.input}: ${blocks.length} đoạn, đang nhận dạng cấu trúc…`);
+  const large = bytes.length >= LARGE_INPUT.bytes || blocks.length >= LARGE_INPUT.blocks;
+  const stage = (label: string) => {
+    if (large) opts.onProgress?.(label);
+  };
+  stage(`nhận dạng cấu trúc (${blocks.length} đoạn và bảng)`);
   const units = [...opts.project.units.values()];
   const names = units.flatMap((u) => [u.ten, u.dia_danh ?? u.ten]);
   const found = recognise(blocks, report, { fromText: !isDocx, titleCase: titleCaser(names) });
@@ -109,6 +119,7 @@ export function importPlan(opts: ImportOptions): ImportResult {
     let thucHien: string | undefined;
     const diagnostics: Diagnostic[] = [];
     if (opts.parentFile) {
+      stage(`so sánh với kế hoạch cha ${opts.parentFile}`);
       const child = importAsChild({ root: opts.root, project: opts.project, parentFile: opts.parentFile, target: output, imported: plan });
       diagnostics.push(...child.diagnostics);
       if (!child.child) return { diagnostics };
@@ -138,7 +149,7 @@ export function importPlan(opts: ImportOptions): ImportResult {
     });
     return { text, diagnostics, registry };
   };
-  return { plan, render, diagnostics: report.diagnostics };
+  return { plan, render, diagnostics: report.diagnostics, large };
 }
 
 function findUnit(found: RecognisedPlan, units: DonVi[], wanted: string | undefined, report: ImportReport): DonVi | undefined {
