@@ -36,6 +36,7 @@ export type ChiCap = [
     | 'phuong'
     | 'xa'
     | 'thi_tran'
+    | 'dac_khu'
   ),
   ...(
     | 'cap_tinh'
@@ -50,6 +51,7 @@ export type ChiCap = [
     | 'phuong'
     | 'xa'
     | 'thi_tran'
+    | 'dac_khu'
   )[]
 ];
 /**
@@ -633,9 +635,9 @@ export interface Cap {
 
 // ---- schemas/van-ban.schema.json ----
 /**
- * Danh mục văn bản được trích dẫn (data/van-ban.yaml). Văn bản nguồn trích dẫn bằng {{van_ban "ma"}}, nên số, ngày và cơ quan ban hành chỉ ghi một lần.
+ * Danh mục văn bản được trích dẫn (data/van-ban/*.yaml). Văn bản nguồn trích dẫn bằng {{van_ban "ma"}}, nên số, ngày và cơ quan ban hành chỉ ghi một lần. Một kế hoạch có trong plans/ chỉ ghi mã và ke_hoach: số, ngày, cơ quan, trích yếu lấy từ chính kế hoạch đó.
  */
-export type DanhMucVanBan = VanBanTrichDan[];
+export type DanhMucVanBan = (VanBanTrichDan | KeHoachTrichDan)[];
 
 export interface VanBanTrichDan {
   /**
@@ -666,4 +668,17 @@ export interface VanBanTrichDan {
    * Trích yếu, bắt đầu bằng 'về ...' hoặc 'về việc ...'.
    */
   trich_yeu?: string;
+}
+/**
+ * Một kế hoạch trong plans/ được trích dẫn: số, ký hiệu, ngày, cơ quan ban hành và trích yếu lấy từ chính kế hoạch đó (kế hoạch ban hành kèm theo quyết định: từ quyết định), nên không thể lệch nhau.
+ */
+export interface KeHoachTrichDan {
+  /**
+   * Mã văn bản, ví dụ: qd-393-2025-ubnd-quang-ngai.
+   */
+  id: string;
+  /**
+   * Đường dẫn tới tệp kế hoạch trong plans/, tính từ tệp danh mục này, ví dụ: ../../plans/quang-ngai/tinh/2025-cchc.yaml.
+   */
+  ke_hoach: string;
 }

@@ -1,11 +1,11 @@
 // Final PDF files: metadata from the document and deterministic bytes. Chromium stamps the wall
-// clock into /CreationDate and /ModDate; re-saving through pdf-lib with the document's own date
+// clock into /CreationDate and /ModDate; re-saving through @cantoo/pdf-lib (the maintained fork of pdf-lib) with the document's own date
 // makes two builds byte-identical, even across browser launches.
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import type { DocumentMeta } from '../../model/types.ts';
 
 export const PDF_CREATOR = 'kehoach';
-export const PDF_PRODUCER = 'kehoach (Chromium, pdf-lib)';
+export const PDF_PRODUCER = 'kehoach (Chromium, @cantoo/pdf-lib)';
 
 // Fixed save options: object streams off keeps the files readable by older checkers.
 const SAVE_OPTIONS = { useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false } as const;

@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../../src/model/types.ts';
 import { PDF_CREATOR, PDF_PRODUCER, assemblePdf, finalizePdf, metaDate } from '../../../src/write/pdf/assemble.ts';
