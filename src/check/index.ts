@@ -16,6 +16,8 @@ import { checkPlanData } from './plan-data.ts';
 import { projectOn } from '../load/units-in-time.ts';
 import { withCitedPlans } from '../model/plan-citation.ts';
 import { checkRegistryAgainstPlan } from './registry-vs-plan.ts';
+import { checkCollectiveSignature } from './collective-signature.ts';
+import { dropAccepted } from './accepted.ts';
 
 export interface CheckedBuild {
   doc?: PlanDocument;
@@ -44,8 +46,9 @@ export function buildAndCheck(src: ResolvedSource, loaded: ProjectData, options:
     ...checkTargetsAgainstBinding(src),
     ...(warnings ? warningChecks(src, project, built.texts) : []),
     ...(built.doc ? checkOutputNames(project.root, built.doc) : []),
+    ...checkCollectiveSignature(src, built.doc?.plan.header.issuingAgency),
   ];
-  return { doc: built.doc, diagnostics };
+  return { doc: built.doc, diagnostics: dropAccepted(project.root, diagnostics) };
 }
 
 /** The rules that only ever warn. */

@@ -66,10 +66,8 @@ export const HEADER = {
 export const TITLE = {
   /** One blank line's worth between the header grid and the kind line, as in the model forms. */
   beforePt: 18,
-  /** PL1 II.5b: the rule is 1/3–1/2 of the trích yếu's longest line. */
+  /** PL1 II.5b: the rule is 1/3–1/2 of the trích yếu's longest line (measured by title-lines.ts). */
   ruleRatio: 0.42,
-  /** Longest title rule: a wrapped title keeps its rule within 1/3–1/2 of its lines. */
-  ruleMaxMm: 52,
   ruleBeforePt: 4,
   /** Space between the rule and the first paragraph below it, on top of that paragraph's own. */
   afterPt: 6,

@@ -7,7 +7,7 @@ import { headerGrid } from './header-grid.ts';
 import { ruleParagraph, styledParagraph } from './paragraphs.ts';
 import { STYLE } from './paragraph-styles.ts';
 import { signatureTable } from './signature.ts';
-import { titleBlock, titleRuleMm } from './title-block.ts';
+import { docxTitleLayout, titleBlock, titleRuns } from './title-block.ts';
 import { pt } from './units.ts';
 import { ANNEX } from '../layout.ts';
 import { lineContent } from './runs.ts';
@@ -50,12 +50,13 @@ export function planChildren(plan: PlanPart, revisions?: Revisions): BodyElement
 /** Mẫu 2.1: "Phụ lục I" normal case bold 14, title upper bold, "(Kèm theo …)" italic, short rule. */
 export function annexChildren(annex: Annex, revisions?: Revisions): BodyElement[] {
   const width = textWidthMm(annex.orientation);
+  const title = docxTitleLayout(annex.tracked?.title ?? [{ text: annex.title }], width);
   return [
     p(styledParagraph(STYLE.annexTitle, annex.label)),
-    p(styledParagraph(STYLE.annexTitle, lineContent(annex.title, annex.tracked?.title, {}, revisions))),
+    p(styledParagraph(STYLE.annexTitle, titleRuns(title, revisions))),
     p(styledParagraph(STYLE.attachedNote, lineContent(annex.attachedNote, annex.tracked?.attachedNote, {}, revisions))),
     // 6 pt after: a table may follow directly and would otherwise touch the rule.
-    p(ruleParagraph(titleRuleMm(annex.title, width), width, { before: pt(ANNEX.ruleBeforePt), after: pt(ANNEX.ruleAfterPt), keepNext: true })),
+    p(ruleParagraph(title.ruleMm, width, { before: pt(ANNEX.ruleBeforePt), after: pt(ANNEX.ruleAfterPt), keepNext: true })),
     ...renderBlocks(annex.blocks, {}, revisions),
   ];
 }

@@ -1,22 +1,24 @@
 // Ô 5a: tên loại and trích yếu (Phụ lục I, mục II.5a): centred, bold, 13–14 pt (14 as the models),
-// then a solid rule 1/3–1/2 of the trích yếu line, centred (mục II.5b).
+// then a solid rule 1/3–1/2 of the trích yếu's longest line, centred (mục II.5b). The lines and
+// the rule are decided by title-lines.ts, which the HTML writer reads too.
 import type { Runs } from '../../model/types.ts';
 import { BODY_PT, ruleParagraph, styledParagraph } from './paragraphs.ts';
 import { STYLE } from './paragraph-styles.ts';
-import { lineContent, modelRuns, plainText } from './runs.ts';
+import { lineContent, modelRuns } from './runs.ts';
 import type { Revisions } from './revisions.ts';
-import { estimateLineWidthMm, pt } from './units.ts';
+import { pt } from './units.ts';
 import { TITLE } from '../layout.ts';
+import { titleLayout, type TitleLayout } from '../title-lines.ts';
 
-const RULE_RATIO = TITLE.ruleRatio;
-
-/** Rule under a centred bold line that may wrap: 0.42 of the (first) line's width. */
-export function titleRuleMm(text: string, textWidthMm: number): number {
-  // Capped like the print CSS (.rule-title), so a wrapped title gets the same short rule in both writers.
-  return Math.min(Math.min(estimateLineWidthMm(text, BODY_PT, true), textWidthMm) * RULE_RATIO, TITLE_RULE_MAX_MM);
+/** A centred title's lines and its rule, at the body size (the title and the appendix title). */
+export function docxTitleLayout(title: Runs, textWidthMm: number): TitleLayout {
+  return titleLayout(title, textWidthMm, BODY_PT);
 }
 
-export const TITLE_RULE_MAX_MM = TITLE.ruleMaxMm;
+/** The lines as one paragraph's runs, a line break (w:br) between two lines. */
+export function titleRuns(layout: TitleLayout, revisions?: Revisions): { runs: string } {
+  return { runs: layout.lines.map((line) => modelRuns(line, {}, revisions)).join('<w:r><w:br/></w:r>') };
+}
 
 export interface TitleBlockInput {
   kind: string;
@@ -29,11 +31,9 @@ export interface TitleBlockInput {
 }
 
 export function titleBlock(input: TitleBlockInput, revisions?: Revisions): string[] {
-  const out: string[] = [
-    styledParagraph(STYLE.kind, input.kind),
-    styledParagraph(STYLE.title, { runs: modelRuns(input.title, {}, revisions) }),
-  ];
+  const layout = docxTitleLayout(input.title, input.textWidthMm);
+  const out: string[] = [styledParagraph(STYLE.kind, input.kind), styledParagraph(STYLE.title, titleRuns(layout, revisions))];
   if (input.attachedNote) out.push(styledParagraph(STYLE.attachedNote, lineContent(input.attachedNote, input.trackedAttachedNote, {}, revisions)));
-  out.push(ruleParagraph(titleRuleMm(plainText(input.title), input.textWidthMm), input.textWidthMm, { before: pt(TITLE.ruleBeforePt), after: pt(TITLE.afterPt) }));
+  out.push(ruleParagraph(layout.ruleMm, input.textWidthMm, { before: pt(TITLE.ruleBeforePt), after: pt(TITLE.afterPt) }));
   return out;
 }

@@ -51,8 +51,6 @@ function layoutProperties(): Record<string, string> {
     'hg-row2-before': `${HEADER.secondRowBeforePt}pt`,
     'title-before': `${TITLE.beforePt}pt`,
     'title-rule-before': `${TITLE.ruleBeforePt}pt`,
-    'title-rule-ratio': `${TITLE.ruleRatio * 100}%`,
-    'title-rule-max': `${TITLE.ruleMaxMm}mm`,
     'title-after': `${TITLE.afterPt}pt`,
     'decision-heading-before': `${DECISION.headingBeforePt}pt`,
     'sb-left': `${SIGNATURE.leftMm}mm`,

@@ -16,6 +16,9 @@ import type {
   TextBlock,
 } from '../../model/types.ts';
 import { keepsTogether } from '../measure.ts';
+import { BODY } from '../layout.ts';
+import { textWidthMm } from '../../model/page.ts';
+import { titleLayout } from '../title-lines.ts';
 
 export interface RunView {
   text: string;
@@ -82,7 +85,7 @@ export interface SignatureView {
 export interface DecisionView {
   header: HeaderView;
   kind: string;
-  title: RunView[];
+  title: TitleView;
   /** Always null: the title-block partial is shared with the plan. */
   attachedNote: null;
   authority: string;
@@ -94,7 +97,7 @@ export interface DecisionView {
 export interface PlanView {
   header: HeaderView;
   kind: string;
-  title: RunView[];
+  title: TitleView;
   attachedNote: string | null;
   preamble: TextView[];
   body: BlockView[];
@@ -104,10 +107,21 @@ export interface PlanView {
 export interface AnnexView {
   landscape: boolean;
   label: string;
-  title: string;
+  title: TitleView;
   attachedNote: string;
   blocks: BlockView[];
   id: string;
+}
+
+/** A centred title's lines (a <br> between two) and its rule, as the DOCX sets them (title-lines.ts). */
+export interface TitleView {
+  lines: { runs: RunView[]; first: boolean }[];
+  ruleMm: number;
+}
+
+function titleView(title: Runs, boxMm: number): TitleView {
+  const layout = titleLayout(title, boxMm, BODY.sizePt);
+  return { lines: layout.lines.map((l, i) => ({ runs: runs(l), first: i === 0 })), ruleMm: layout.ruleMm };
 }
 
 function runs(rs: Runs): RunView[] {
@@ -187,7 +201,7 @@ export function decisionView(d: Decision): DecisionView {
   return {
     header: headerView(d.header),
     kind: d.kind,
-    title: runs(d.title),
+    title: titleView(d.title, textWidthMm('portrait')),
     attachedNote: null,
     authority: d.authority,
     bases: d.bases.map((b) => textView(b, true)),
@@ -203,7 +217,7 @@ export function planView(p: PlanPart): PlanView {
   return {
     header: headerView(p.header),
     kind: p.kind,
-    title: runs(p.title),
+    title: titleView(p.title, textWidthMm('portrait')),
     attachedNote: p.attachedNote ?? null,
     preamble: p.preamble.map((b) => textView(b)),
     body: p.body.map(blockView),
@@ -215,7 +229,7 @@ export function annexView(a: Annex): AnnexView {
   return {
     landscape: a.orientation === 'landscape',
     label: a.label,
-    title: a.title,
+    title: titleView([{ text: a.title }], textWidthMm(a.orientation)),
     attachedNote: a.attachedNote,
     blocks: a.blocks.map(blockView),
     id: a.id,
