@@ -52,6 +52,8 @@ const CHILD_TEXT = [
   '',
   '**Thử nghiệm kế thừa trên địa bàn xã Phú Hồ năm 2024**',
   '',
+  'Thực hiện Kế hoạch số 05/KH-UBND ngày 01/3/2024 của UBND huyện Phú Vang.',
+  '',
   'Ủy ban nhân dân xã Phú Hồ ban hành kế hoạch như sau:',
   '',
   '**I. MỤC ĐÍCH, YÊU CẦU**',
@@ -107,6 +109,12 @@ describe('kehoach import --from: a child holding only what differs', () => {
     expect(child.ke_thua).toBe('../phu-vang/2024-thu.yaml');
     expect(imp.yaml.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../schemas/ke-thua/thua-thien-hue/phu-vang/2024-thu.schema.json');
     expect(child).toMatchObject({ don_vi: 'phu-ho', so: 9, ngay: '2024-03-20' });
+  });
+
+  it('implements the parent it cites in its "Thực hiện" sentence (thuc_hien.ke_hoach, targets bound)', () => {
+    expect(child.thuc_hien).toEqual({ ke_hoach: '../phu-vang/2024-thu.yaml', noi_dung: 'Thực hiện Kế hoạch số 05/KH-UBND ngày 01/3/2024 của UBND huyện Phú Vang' });
+    expect(imp.printed).toContain('Thực hiện Kế hoạch số 05/KH-UBND ngày 01/3/2024 của UBND huyện Phú Vang.');
+    expect(imp.registry).toBeUndefined();
   });
 
   it('inherits what reads the same in the child\'s context (title, opening, unchanged items and sections)', () => {
