@@ -124,7 +124,7 @@ function markRows(oldRows: readonly TableRow[], rows: readonly TableRow[], colum
  * `out` (marked new items) with the old items that are gone put back, each after its nearest old
  * predecessor that is still there (or first), so a deletion shows where the text stood.
  */
-function putBack<T extends { ref: string }>(oldItems: readonly T[], items: readonly { ref: string }[], out: T[], deleted: (item: T) => T | undefined): T[] {
+function putBack<T extends { ref: string }>(oldItems: readonly T[], items: readonly { ref: string }[], out: T[], deleted: (item: T) => T): T[] {
   const newRefs = new Set(items.map((r) => r.ref));
   let at = 0;
   for (const item of oldItems) {
@@ -132,14 +132,12 @@ function putBack<T extends { ref: string }>(oldItems: readonly T[], items: reado
       at = out.findIndex((x) => x.ref === item.ref) + 1;
       continue;
     }
-    const back = deleted(item);
-    if (back) out.splice(at++, 0, back);
+    out.splice(at++, 0, deleted(item));
   }
   return out;
 }
 
-function markTable(oldTable: TableBlock | undefined, table: TableBlock): TableBlock {
-  if (!oldTable) return { ...table, header: table.header.map((r) => wholeRow(r, 'insert')), body: table.body.map((r) => wholeRow(r, 'insert')) };
+function markTable(oldTable: TableBlock, table: TableBlock): TableBlock {
   const columns = table.columns.length;
   return { ...table, header: markRows(oldTable.header, table.header, columns), body: markRows(oldTable.body, table.body, columns) };
 }
@@ -167,13 +165,7 @@ export function markBlocks<T extends Block>(oldBlocks: readonly T[], newBlocks: 
   });
   // A block whose ref changed type is both deleted (old) and inserted (new).
   const kept = new Set(newBlocks.filter((b) => oldByRef.get(b.ref)?.type === b.type).map((b) => b.ref));
-  const deletedOut = putBack(
-    oldBlocks as readonly Block[],
-    oldBlocks.filter((b) => kept.has(b.ref)),
-    out,
-    (b) => wholeBlock(b, 'delete'),
-  );
-  return deletedOut as T[];
+  return putBack(oldBlocks as readonly Block[], oldBlocks.filter((b) => kept.has(b.ref)), out, (b) => wholeBlock(b, 'delete')) as T[];
 }
 
 /** A line held as plain text, marked against its old text; undefined when it did not change. */
