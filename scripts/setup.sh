@@ -14,6 +14,8 @@ have_browser() {
 have_browser || need+=(chromium)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+# LibreOffice's UNO bridge for Debian's own python (the redline test accepts and rejects changes through it).
+{ [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import uno' 2>/dev/null; } || need+=(python3-uno)
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
 
 if [ ${#need[@]} -gt 0 ]; then

@@ -30,6 +30,8 @@ export interface BatchOptions {
   onRemoved?: (source: string, paths: string[]) => void;
   /** How many plans are in flight at once (PDF printing overlaps DOCX work). */
   concurrency?: number;
+  /** Order of the stages that overlap ('browser-start', then 'compile <source>'): for tests. */
+  trace?: (event: string) => void;
 }
 
 /** Throws EnvironmentError when out/ cannot be written or another build holds it. */
@@ -83,6 +85,7 @@ async function buildLocked(options: BatchOptions): Promise<PlanOutcome[]> {
         outcome = { source, ok: true, skipped: true, outputs, diagnostics: [], errors: [] };
       } else {
         loadData();
+        options.trace?.(`compile ${source}`);
         const before = record.outputsOf(source);
         const built = await buildOne(compiler, source, options, claims, pdf);
         outcome = built.outcome;
@@ -104,6 +107,12 @@ async function buildLocked(options: BatchOptions): Promise<PlanOutcome[]> {
     }
   };
   try {
+    // A cold build: Chromium takes about a second to boot in its own process. Start it before the
+    // first (synchronous) compile, not when the first part is printed, so the two overlap.
+    if (pdf && options.files.some((f) => options.force || !record.isFresh(f, options.formats))) {
+      await (await pdf()).warmUp();
+      options.trace?.('browser-start');
+    }
     const lanes = Math.max(1, options.concurrency ?? (pdf ? 3 : 1));
     await Promise.all(Array.from({ length: lanes }, worker));
     // Plans deleted or renamed since they were built: their files go, and the record forgets them.

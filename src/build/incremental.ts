@@ -99,7 +99,7 @@ export class InputHasher {
   }
 }
 
-/** Every plan file a resolved plan was made from (itself, its parents, the plans that bind it, the edition it replaces), with the hash of what was read. */
+/** Every plan file a resolved plan was made from (itself, its parents, the plans that bind it, the edition it replaces, the plans it cites), with the hash of what was read. */
 export function planInputs(src: ResolvedSource): Map<string, string | undefined> {
   const files = new Map<string, string | undefined>();
   const visit = (s: ResolvedSource | undefined) => {
@@ -108,6 +108,7 @@ export function planInputs(src: ResolvedSource): Map<string, string | undefined>
     visit(s.parent);
     visit(s.binding);
     visit(s.replaces); // the edition it replaces: its number and date are printed
+    for (const cited of s.cites?.values() ?? []) visit(cited); // plans cited through the registry
   };
   visit(src);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -77,6 +77,17 @@ export class PdfRenderer {
     return finalizePdf(await this.part(doc, target), partMeta(doc, target));
   }
 
+  /** Starts the browser early (see PdfPrinter.warmUp); no browser is reported by the first print. */
+  async warmUp(): Promise<void> {
+    let printer: PdfPrinter;
+    try {
+      printer = this.getPrinter();
+    } catch {
+      return;
+    }
+    await printer.warmUp();
+  }
+
   async close(): Promise<void> {
     await this.printer?.close();
   }

@@ -14,6 +14,8 @@ import { checkEditorSchema } from './editor-schema.ts';
 import { checkOutputNames } from './output-names.ts';
 import { checkPlanData } from './plan-data.ts';
 import { projectOn } from '../load/units-in-time.ts';
+import { withCitedPlans } from '../model/plan-citation.ts';
+import { checkRegistryAgainstPlan } from './registry-vs-plan.ts';
 import { checkCollectiveSignature } from './collective-signature.ts';
 import { dropAccepted } from './accepted.ts';
 
@@ -22,7 +24,17 @@ export interface CheckedBuild {
   diagnostics: Diagnostic[];
 }
 
-export function buildAndCheck(src: ResolvedSource, loaded: ProjectData): CheckedBuild {
+export interface CheckOptions {
+  /**
+   * false: run only the checks that can find errors. For callers that show errors alone (print,
+   * the git textconv driver, diff): the warning-only rules — spelling above all, whose dictionary
+   * takes a tenth of a second to load — would cost every such call and show nothing.
+   */
+  warnings?: boolean;
+}
+
+export function buildAndCheck(src: ResolvedSource, loaded: ProjectData, options: CheckOptions = {}): CheckedBuild {
+  const warnings = options.warnings ?? true;
   // Units and level words as they stood on the plan's date (a 2024 plan of Huế and a 2026 one differ).
   const project = projectOn(loaded, src.data.ngay);
   // Impossible dates and numbers first: the model would print them as absurdities.
@@ -32,16 +44,24 @@ export function buildAndCheck(src: ResolvedSource, loaded: ProjectData): Checked
     ...refused,
     ...built.diagnostics,
     ...checkTargetsAgainstBinding(src),
-    ...checkDeadlineYears(src),
-    ...checkCitations(built.texts, project),
-    ...checkLevelWords(src, project, built.texts),
-    ...checkSpelling(src, project),
-    ...checkRestatedTargets(src, built.texts),
-    ...checkEditorSchema(src, project.root),
+    ...(warnings ? warningChecks(src, project, built.texts) : []),
     ...(built.doc ? checkOutputNames(project.root, built.doc) : []),
     ...checkCollectiveSignature(src, built.doc?.plan.header.issuingAgency),
   ];
   return { doc: built.doc, diagnostics: dropAccepted(project.root, diagnostics) };
+}
+
+/** The rules that only ever warn. */
+function warningChecks(src: ResolvedSource, project: ProjectData, texts: Parameters<typeof checkCitations>[0]): Diagnostic[] {
+  return [
+    ...checkDeadlineYears(src),
+    ...checkCitations(texts, withCitedPlans(project, src)),
+    ...checkRegistryAgainstPlan(src, project),
+    ...checkLevelWords(src, project, texts),
+    ...checkSpelling(src, project),
+    ...checkRestatedTargets(src, texts),
+    ...checkEditorSchema(src, project.root),
+  ];
 }
 
 /** Every diagnostic of a plan (the build's own — templating, row shape, targets — and the checks'). */

@@ -14,6 +14,10 @@ import { diffDocuments, type Change } from '../diff/semantic.ts';
 import { colour, plain, formatPlanChanges, type PlanHeading } from '../diff/format.ts';
 import { writeFileAtomic } from '../build/atomic-write.ts';
 import type { PlanDocument } from '../model/types.ts';
+import { isRevisionDate } from '../write/docx/revisions.ts';
+
+/** diff reports changes, and a side's errors when it cannot be built: warnings would only be noise. */
+const DIFF_CHECKS = { warnings: false } as const;
 
 interface Side {
   rev: Revision;
@@ -36,6 +40,12 @@ export async function runDiff(args: string[]): Promise<number> {
   const { positionals, values } = parseCommandLine('diff', dashes >= 0 ? args.slice(0, dashes) : args);
   if (values.color !== undefined && !['always', 'never', 'auto'].includes(values.color)) {
     throw new UsageError(`--color nhận always, never hoặc auto (không phải '${values.color}')`);
+  }
+  if (!values.redline && (values['tac-gia'] !== undefined || values.ngay !== undefined)) {
+    throw new UsageError('--tac-gia và --ngay chỉ dùng cùng --redline RA.docx');
+  }
+  if (values.ngay !== undefined && !isRevisionDate(values.ngay)) {
+    throw new UsageError(`--ngay cần ngày dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM:SSZ (không phải '${values.ngay}')`);
   }
   const useColour = values.color === 'always' || (values.color !== 'never' && !values.json && !!process.stdout.isTTY && !process.env.NO_COLOR);
   const palette = useColour ? colour : plain;
@@ -63,7 +73,7 @@ export async function runDiff(args: string[]): Promise<number> {
       newRev = positionals[1] ? commitRevision(root, positionals[1]) : workingTree(root);
       revisions.push(newRev);
       labels = { old: oldRev.label, new: newRev.label };
-      const sides: Side[] = [oldRev, newRev].map((rev) => ({ rev, compiler: new Compiler(rev.root) }));
+      const sides: Side[] = [oldRev, newRev].map((rev) => ({ rev, compiler: new Compiler(rev.root, DIFF_CHECKS) }));
       // Paths are given relative to the current directory, like git's; the sides hold them relative to the project.
       const relPaths = paths.map((p) => relativeToRoot(root, path.resolve(p)));
       for (const [k, p] of relPaths.entries()) {
@@ -114,11 +124,19 @@ export async function runDiff(args: string[]): Promise<number> {
       process.stderr.write(`kehoach diff: --redline cần đúng một kế hoạch (đang có ${chosen.length} kế hoạch thay đổi); chọn một bằng: -- ĐƯỜNG_DẪN.yaml\n`);
       failed = true;
     } else {
-      const { renderRedlineDocx } = await import('../diff/redline.ts');
       const p = chosen[0];
-      const bytes = await renderRedlineDocx(p.oldDoc!, p.newDoc!, { author: newRev!.author, date: newRev!.date });
-      writeFileAtomic(path.resolve(values.redline), bytes);
-      process.stderr.write(`Đã ghi bản so sánh có theo dõi thay đổi (track changes) của ${p.source}: ${values.redline}\n`);
+      // Every change is signed with who made it and when, never with the tool or the clock: the
+      // newer revision's author and date, the working tree's git user.name and the plan's own date.
+      const author = values['tac-gia']?.trim() || newRev!.author;
+      if (!author) {
+        process.stderr.write('kehoach diff: chưa biết tên người sửa để ghi trên các thay đổi của --redline; ghi --tac-gia "Họ tên" hoặc đặt git config user.name "Họ tên"\n');
+        failed = true;
+      } else {
+        const { renderRedlineDocx } = await import('../diff/redline.ts');
+        const bytes = await renderRedlineDocx(p.oldDoc!, p.newDoc!, { author, date: values.ngay ?? newRev!.date ?? p.newDoc!.meta.date });
+        writeFileAtomic(path.resolve(values.redline), bytes);
+        process.stderr.write(`Đã ghi bản so sánh có theo dõi thay đổi (track changes) của ${p.source}: ${values.redline}\n`);
+      }
     }
   }
   revisions.forEach((r) => r.dispose());
@@ -165,12 +183,12 @@ function discoverPlansIn(root: string, relPaths: string[]): string[] {
 function placeFile(root: string, file: string, other: string, revisions: Revision[]): { side: Side; source: string } {
   const own = findProjectRoot(path.dirname(file));
   if (existsSync(path.join(own, 'data')) && isInside(path.join(own, 'plans'), file)) {
-    return { side: { rev: workingTree(own), compiler: new Compiler(own) }, source: relativeToRoot(own, file) };
+    return { side: { rev: workingTree(own), compiler: new Compiler(own, DIFF_CHECKS) }, source: relativeToRoot(own, file) };
   }
   const otherRel = isInside(path.join(root, 'plans'), other) ? relativeToRoot(root, other) : `plans/${path.basename(file)}`;
   const rev = snapshotWithFile(root, otherRel, readFileSync(file), relativeToRoot(root, file));
   revisions.push(rev);
-  return { side: { rev, compiler: new Compiler(rev.root) }, source: otherRel };
+  return { side: { rev, compiler: new Compiler(rev.root, DIFF_CHECKS) }, source: otherRel };
 }
 
 function compileIn(side: Side, source: string, onError: () => void): PlanDocument | undefined {

@@ -11,6 +11,7 @@ import { formatDiagnostic, hasErrors } from '../load/diagnostic.ts';
 import { writeFileAtomic } from '../build/atomic-write.ts';
 import { importPlan } from '../import/index.ts';
 import { defaultImportPath } from '../import/output-path.ts';
+import { parentIdsSchema, parentSchemaPath } from '../generate/parent-ids-schema.ts';
 
 export async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine('import', args);
@@ -38,22 +39,61 @@ export async function runImport(args: string[]): Promise<number> {
     input,
     project: project.value,
     unit: values.unit,
+    parentFile,
     onProgress: (m) => process.stderr.write(`${m}\n`),
   });
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
   if (!result.render || !result.plan) return 1;
-  const target = values.out ? relativeToRoot(root, values.out) : defaultImportPath(result.plan, project.value);
+  const target = values.out ? relativeToRoot(root, values.out) : parentFile ? childPath(parentFile, result.plan) : defaultImportPath(result.plan, project.value);
   if (!isInside(root, path.resolve(root, target))) {
     process.stderr.write(`kehoach import: tệp kết quả phải nằm trong dự án ('${target}')\n`);
+    return 1;
+  }
+  if (parentFile && !target.startsWith('plans/')) {
+    process.stderr.write(`kehoach import: kế hoạch con phải nằm trong plans/ ('${target}')\n`);
     return 1;
   }
   if (existsSync(path.join(root, target))) {
     process.stderr.write(`kehoach import: '${target}' đã có, không ghi đè (xóa hoặc chọn --out khác)\n`);
     return 1;
   }
-  writeFileAtomic(path.join(root, target), result.render(target));
+  if (parentFile) {
+    const parent = compiler.compile(parentFile);
+    if (!parent.ok || !parent.resolved) {
+      for (const d of parent.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+      process.stderr.write(`kehoach import: kế hoạch cha '${parentFile}' còn lỗi, sửa trước khi nhập kế hoạch con\n`);
+      return 1;
+    }
+  }
+  const rendered = result.render(target);
+  for (const d of rendered.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+  if (rendered.text === undefined) return 1;
+  writeFileAtomic(path.join(root, target), rendered.text);
   process.stdout.write(`${target}\n`);
+  if (parentFile) {
+    // The schema the child names in its modeline, from the parent as it stands now (as kehoach new).
+    const parent = compiler.compile(parentFile);
+    if (parent.resolved) writeFileAtomic(path.join(root, parentSchemaPath(parentFile)), parentIdsSchema(parentFile, parent.resolved.data));
+  }
+  // New registry documents: known to this check in memory, written only once the plan checks.
+  const added = rendered.registry;
+  for (const e of added?.entries ?? []) project.value.citations.set(e.id, e);
   const checked = compiler.compile(target);
   for (const d of checked.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-  return checked.ok && !hasErrors(checked.diagnostics) ? 0 : 1;
+  const ok = checked.ok && !hasErrors(checked.diagnostics);
+  if (added) {
+    if (ok) {
+      writeFileAtomic(path.join(root, added.file), added.text);
+      process.stdout.write(`${added.file}\n`);
+    } else {
+      process.stderr.write(`kehoach import: kế hoạch còn lỗi nên chưa ghi ${added.entries.length} văn bản mới (${added.entries.map((e) => e.id).join(', ')}) vào ${added.file}; sửa lỗi rồi nhập lại\n`);
+    }
+  }
+  return ok ? 0 : 1;
+}
+
+/** A child's default place: beside its unit's other plans, named after the parent (as kehoach new). */
+function childPath(parentFile: string, plan: { don_vi?: string }): string {
+  const province = parentFile.split('/')[1] ?? '';
+  return `plans/${province}/${plan.don_vi ?? 'don-vi'}/${path.posix.basename(parentFile)}`;
 }

@@ -27,7 +27,8 @@ export async function runPrint(args: string[]): Promise<number> {
         return 0;
       }
     }
-    const compiler = new Compiler(located.root);
+    // Errors alone are shown (below), so the warning-only rules are not run.
+    const compiler = new Compiler(located.root, { warnings: false });
     const compiled = compiler.compile(file);
     const diagnostics = [...compiler.project().diagnostics, ...compiled.diagnostics];
     // Errors only: under git textconv, warnings would be printed for every file of every diff.

@@ -80,14 +80,25 @@ export const COMMANDS = {
     examples: ['kehoach preview plans/thua-thien-hue/phu-ho/2024-dvctt.yaml --port 8080'],
   },
   units: {
-    summary: 'danh mục đơn vị hành chính vào một ngày; lịch sử của đơn vị MÃ',
-    usage: '[--ngay YYYY-MM-DD] [--json] [MÃ…]',
+    summary: 'danh mục đơn vị hành chính vào một ngày; lịch sử của đơn vị MÃ; nhập danh mục chính thức',
+    usage: '[--ngay YYYY-MM-DD] [--json] [MÃ…] | import DANH_MUC.csv|DANH_MUC.xlsx [--tu-ngay YYYY-MM-DD] [--can-cu VĂN_BẢN]',
     positionals: true,
     options: {
       ngay: { type: 'string', value: 'YYYY-MM-DD', help: 'danh mục như vào ngày này (mặc định: trạng thái mới nhất)' },
       json: json('id, ma, cap, ten, thuoc của mỗi đơn vị'),
+      'tu-ngay': { type: 'string', value: 'YYYY-MM-DD', help: 'units import: ngày hiệu lực của các đơn vị khi danh mục không có cột "Ngày hiệu lực"' },
+      'can-cu': { type: 'string', value: 'VĂN_BẢN', help: 'units import: nghị quyết sắp xếp khi danh mục không có cột "Căn cứ"' },
     },
-    examples: ['kehoach units', 'kehoach units --ngay 2026-01-01', 'kehoach units hue --json'],
+    details: [
+      'units import đọc danh mục đơn vị hành chính tải từ trang của cơ quan thống kê (cột Mã TP, Tỉnh Thành Phố, Mã PX, Phường Xã, Cấp…)',
+      'và ghi data/don-vi/<tỉnh>.yaml; dòng sai được báo ở dòng:cột và không ghi tệp nào.',
+    ],
+    examples: [
+      'kehoach units',
+      'kehoach units --ngay 2026-01-01',
+      'kehoach units hue --json',
+      'kehoach units import danh-sach-cap-xa.xlsx --tu-ngay 2025-07-01 --can-cu "Nghị quyết 1667/NQ-UBTVQH15"',
+    ],
   },
   new: {
     summary: 'tạo kế hoạch cấp dưới từ kế hoạch mẫu',
@@ -113,19 +124,30 @@ export const COMMANDS = {
   },
   diff: {
     summary: 'so sánh các phiên bản kế hoạch',
-    usage: '[CŨ] [MỚI] [-- ĐƯỜNG_DẪN…] | --files CŨ.yaml MỚI.yaml [--json] [--redline RA.docx] [--color KIỂU]',
+    usage: '[CŨ] [MỚI] [-- ĐƯỜNG_DẪN…] | --files CŨ.yaml MỚI.yaml [--json] [--redline RA.docx [--tac-gia TÊN] [--ngay NGÀY]] [--color KIỂU]',
     positionals: true,
     options: {
       files: { type: 'boolean', help: 'so sánh hai tệp, không cần git' },
       json: json('old, new, plans với các thay đổi'),
       redline: { type: 'string', value: 'RA.docx', help: 'ghi DOCX của bản mới với thay đổi được theo dõi (track changes) so với bản cũ' },
+      'tac-gia': {
+        type: 'string',
+        value: 'TÊN',
+        help: 'người sửa ghi trên các thay đổi của --redline (mặc định: tác giả của phiên bản mới; cây làm việc: git config user.name)',
+      },
+      ngay: {
+        type: 'string',
+        value: 'NGÀY',
+        help: 'ngày sửa ghi trên các thay đổi, YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM:SSZ (mặc định: ngày của phiên bản mới; cây làm việc: ngày ban hành của kế hoạch)',
+      },
       color: { type: 'string', value: 'KIỂU', help: 'tô màu: always, never hoặc auto (mặc định: auto, chỉ trên terminal)' },
     },
     details: [
       'Không ghi phiên bản: HEAD so với thư mục làm việc; một phiên bản: phiên bản đó so với thư mục làm việc.',
       'Mã thoát: 0 không khác, 1 có khác, 2 lỗi.',
+      'Trong Word hoặc LibreOffice: Chấp nhận tất cả thay đổi cho đúng bản mới, Từ chối tất cả cho đúng bản cũ.',
     ],
-    examples: ['kehoach diff', 'kehoach diff HEAD~1 HEAD -- plans/thua-thien-hue/phu-ho', 'kehoach diff --files du-thao.yaml plans/thua-thien-hue/hue/2024-dvctt.yaml'],
+    examples: ['kehoach diff', 'kehoach diff HEAD~1 --redline so-sanh.docx --tac-gia "Văn phòng UBND" -- plans/thua-thien-hue/hue/2024-dvctt.yaml', 'kehoach diff HEAD~1 HEAD -- plans/thua-thien-hue/phu-ho', 'kehoach diff --files du-thao.yaml plans/thua-thien-hue/hue/2024-dvctt.yaml'],
   },
   import: {
     summary: 'nhập kế hoạch từ tệp Word (.docx) hoặc văn bản chép từ cổng thông tin (.txt)',

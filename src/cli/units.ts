@@ -13,6 +13,11 @@ import type { DonVi } from '../model/source-types.generated.ts';
 
 export async function runUnits(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine('units', args);
+  if (positionals[0] === 'import') {
+    if (values.ngay !== undefined || values.json) throw new UsageError('--ngay và --json không dùng với units import');
+    return (await import('./units-import.ts')).runUnitsImport(positionals.slice(1), { tu_ngay: values['tu-ngay'], can_cu: values['can-cu'] });
+  }
+  if (values['tu-ngay'] !== undefined || values['can-cu'] !== undefined) throw new UsageError('--tu-ngay và --can-cu chỉ dùng với units import');
   const day = values.ngay;
   if (day !== undefined) {
     const problem = /^\d{4}-\d{2}-\d{2}$/.test(day) ? calendarProblem(day) : `"${day}" không phải ngày dạng YYYY-MM-DD`;

@@ -1,7 +1,10 @@
 // Redline: the newer revision's document with Word tracked changes against the older one. The
-// model is marked (runs with change: insert/delete, removed paragraphs put back as deletions at
-// their old place) and the ordinary DOCX writer renders the marks as w:ins / w:del.
-import type { Block, HeaderGrid, PlanDocument, Recipients, Run, Runs, Signature, TableBlock, TableCell, TextBlock, TrackedLines } from '../model/types.ts';
+// model is marked — runs with change: insert/delete; whole paragraphs and table rows with their
+// own change, removed ones put back as deletions at their old place; a label that renumbering
+// changed keeps its old value — and the ordinary DOCX writer renders the marks as w:ins / w:del on
+// runs, paragraph marks and rows. Accepting every change gives the newer document exactly, and
+// rejecting every change the older one (test/diff/redline-libreoffice.test.ts).
+import type { Block, HeaderGrid, PlanDocument, Recipients, Run, Runs, Signature, TableBlock, TableCell, TableRow, TextBlock, TrackedLine, TrackedLines } from '../model/types.ts';
 import { runsToText } from '../write/text/index.ts';
 import { diffTokens } from './words.ts';
 import { renderDocx } from '../write/docx/index.ts';
@@ -95,44 +98,78 @@ function markCell(oldCell: TableCell | undefined, cell: TableCell): TableCell {
   return { ...cell, paragraphs: [markedRuns(joined(oldCell), joined(cell))] };
 }
 
-function markTable(oldTable: TableBlock | undefined, table: TableBlock): TableBlock {
-  const oldRows = new Map((oldTable?.body ?? []).map((r) => [r.ref, r]));
-  const body = table.body.map((row) => {
-    const before = oldRows.get(row.ref);
-    if (!before) return { ...row, cells: row.cells.map((c) => markCell(undefined, c)) };
+/** A row inserted or deleted whole: the row, and every run in it, carry the change. */
+function wholeRow(row: TableRow, change: 'insert' | 'delete'): TableRow {
+  return { ...row, change, cells: row.cells.map((c) => ({ ...c, paragraphs: c.paragraphs.map((p) => mark(p, change)) })) };
+}
+
+/** Rows marked against the old rows (matched by ref): kept rows cell by cell, new rows inserted, old rows deleted in place. */
+function markRows(oldRows: readonly TableRow[], rows: readonly TableRow[]): TableRow[] {
+  const byRef = new Map(oldRows.map((r) => [r.ref, r]));
+  const out = rows.map((row) => {
+    const before = byRef.get(row.ref);
+    if (!before) return wholeRow(row, 'insert');
     // Cells are compared by position only when both rows have the same shape.
     if (before.cells.length !== row.cells.length) return row;
     return { ...row, cells: row.cells.map((c, i) => markCell(before.cells[i], c)) };
   });
   // Rows of the old table that are gone come back as deletions after their old predecessor.
-  const newRefs = new Set(table.body.map((r) => r.ref));
-  for (const [i, row] of (oldTable?.body ?? []).entries()) {
-    if (newRefs.has(row.ref)) continue;
-    const prevRef = oldTable!.body[i - 1]?.ref;
-    const at = prevRef ? body.findIndex((r) => r.ref === prevRef) + 1 : 0;
-    body.splice(at, 0, { ...row, cells: row.cells.map((c) => ({ ...c, paragraphs: c.paragraphs.map((p) => mark(p, 'delete')) })) });
-  }
-  return { ...table, body };
+  return putBack(oldRows, rows, out, (row) => wholeRow(row, 'delete'));
 }
 
-/** Marks a list of blocks: reworded text word by word, new blocks inserted, old ones deleted in place. */
+/**
+ * `out` (marked new items) with the old items that are gone put back, each after its nearest old
+ * predecessor that is still there (or first), so a deletion shows where the text stood.
+ */
+function putBack<T extends { ref: string }>(oldItems: readonly T[], items: readonly { ref: string }[], out: T[], deleted: (item: T) => T | undefined): T[] {
+  const newRefs = new Set(items.map((r) => r.ref));
+  let at = 0;
+  for (const item of oldItems) {
+    if (newRefs.has(item.ref)) {
+      at = out.findIndex((x) => x.ref === item.ref) + 1;
+      continue;
+    }
+    const back = deleted(item);
+    if (back) out.splice(at++, 0, back);
+  }
+  return out;
+}
+
+function markTable(oldTable: TableBlock | undefined, table: TableBlock): TableBlock {
+  if (!oldTable) return { ...table, header: table.header.map((r) => wholeRow(r, 'insert')), body: table.body.map((r) => wholeRow(r, 'insert')) };
+  return { ...table, header: markRows(oldTable.header, table.header), body: markRows(oldTable.body, table.body) };
+}
+
+/** A block inserted or deleted whole: its paragraph (label, text, mark) or every row of its table. */
+function wholeBlock<T extends Block>(b: T, change: 'insert' | 'delete'): T {
+  if (b.type === 'table') return { ...b, header: b.header.map((r) => wholeRow(r, change)), body: b.body.map((r) => wholeRow(r, change)) };
+  return { ...b, change, runs: mark(b.runs, change) };
+}
+
+/**
+ * Marks a list of blocks: reworded text word by word, a label changed by renumbering as its old
+ * value deleted and its new one inserted, new blocks inserted whole, old ones deleted in place.
+ */
 export function markBlocks<T extends Block>(oldBlocks: readonly T[], newBlocks: readonly T[]): T[] {
   const oldByRef = new Map(oldBlocks.map((b) => [b.ref, b]));
   const out: Block[] = newBlocks.map((b) => {
     const before = oldByRef.get(b.ref);
-    if (b.type === 'table') return markTable(before?.type === 'table' ? before : undefined, b);
-    if (!before || before.type !== 'text') return { ...b, runs: mark(b.runs, 'insert') };
-
-    return { ...b, runs: markedRuns(before.runs, b.runs) } as TextBlock;
+    if (!before || before.type !== b.type) return wholeBlock(b, 'insert');
+    if (b.type === 'table') return markTable(before as TableBlock, b);
+    const old = before as TextBlock;
+    const marked: TextBlock = { ...b, runs: markedRuns(old.runs, b.runs) };
+    if ((old.label ?? '') !== (b.label ?? '')) marked.oldLabel = old.label ?? '';
+    return marked;
   });
-  const newRefs = new Set(newBlocks.map((b) => b.ref));
-  oldBlocks.forEach((b, i) => {
-    if (newRefs.has(b.ref) || b.type !== 'text') return;
-    const prevRef = oldBlocks[i - 1]?.ref;
-    const at = prevRef ? out.findIndex((x) => x.ref === prevRef) + 1 : 0;
-    out.splice(at, 0, { ...b, runs: mark(b.runs, 'delete') });
-  });
-  return out as T[];
+  // A block whose ref changed type is both deleted (old) and inserted (new).
+  const kept = new Set(newBlocks.filter((b) => oldByRef.get(b.ref)?.type === b.type).map((b) => b.ref));
+  const deletedOut = putBack(
+    oldBlocks as readonly Block[],
+    oldBlocks.filter((b) => kept.has(b.ref)),
+    out,
+    (b) => wholeBlock(b, 'delete'),
+  );
+  return deletedOut as T[];
 }
 
 /** A line held as plain text, marked against its old text; undefined when it did not change. */
@@ -147,13 +184,13 @@ function trackedLine(oldText: string | undefined, newText: string | undefined): 
  * (paired in order within a run of changes), new lines inserted, removed ones put back as deletions.
  * Undefined when nothing changed.
  */
-function trackedLineList(oldLines: readonly string[], lines: readonly string[]): Runs[] | undefined {
+function trackedLineList(oldLines: readonly string[], lines: readonly string[]): TrackedLine[] | undefined {
   if (oldLines.length === lines.length && oldLines.every((l, i) => l === lines[i])) return undefined;
   const ops = diffTokens(oldLines, lines);
-  const out: Runs[] = [];
+  const out: TrackedLine[] = [];
   for (let i = 0; i < ops.length; ) {
     if (ops[i][0] === 'same') {
-      out.push([{ text: lines[ops[i][2]] }]);
+      out.push({ runs: [{ text: lines[ops[i][2]] }] });
       i++;
       continue;
     }
@@ -162,9 +199,9 @@ function trackedLineList(oldLines: readonly string[], lines: readonly string[]):
     const removed = ops.slice(i, j).filter((o) => o[0] === 'del').map((o) => oldLines[o[1]]);
     const added = ops.slice(i, j).filter((o) => o[0] === 'ins').map((o) => lines[o[2]]);
     for (let k = 0; k < Math.max(removed.length, added.length); k++) {
-      if (k < removed.length && k < added.length) out.push(markedRuns([{ text: removed[k] }], [{ text: added[k] }]));
-      else if (k < removed.length) out.push(mark([{ text: removed[k] }], 'delete'));
-      else out.push(mark([{ text: added[k] }], 'insert'));
+      if (k < removed.length && k < added.length) out.push({ runs: markedRuns([{ text: removed[k] }], [{ text: added[k] }]) });
+      else if (k < removed.length) out.push({ runs: mark([{ text: removed[k] }], 'delete'), change: 'delete' });
+      else out.push({ runs: mark([{ text: added[k] }], 'insert'), change: 'insert' });
     }
     i = j;
   }

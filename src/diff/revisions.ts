@@ -8,8 +8,10 @@ import path from 'node:path';
 export interface Revision {
   label: string; // "HEAD~1", "cây làm việc"
   root: string;
-  author: string;
-  date: string; // ISO 8601
+  /** The commit's author; for the working tree, git's user.name; unknown for a file from outside. */
+  author?: string;
+  /** The commit's author date (ISO 8601); none for the working tree, which has no date of its own. */
+  date?: string;
   dispose(): void;
 }
 
@@ -21,13 +23,13 @@ const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d+Z$/, 'Z');
 export class RevisionError extends Error {}
 
 export function workingTree(root: string): Revision {
-  let author = '';
+  let author: string | undefined;
   try {
-    author = git(root, ['config', 'user.name']).toString().trim();
+    author = git(root, ['config', 'user.name']).toString().trim() || undefined;
   } catch {
-    // not a repository, or no user configured: the redline still opens, with the tool as author
+    // not a repository, or no user configured: the redline then needs --tac-gia
   }
-  return { label: 'cây làm việc', root, author: author || 'kehoach', date: isoSeconds(new Date()), dispose: () => {} };
+  return { label: 'cây làm việc', root, author, dispose: () => {} };
 }
 
 export function commitRevision(root: string, rev: string): Revision {
@@ -66,5 +68,5 @@ export function snapshotWithFile(root: string, relPath: string, content: Buffer,
   const target = path.join(dir, relPath);
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, content);
-  return { label, root: dir, author: 'kehoach', date: isoSeconds(new Date()), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return { label, root: dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

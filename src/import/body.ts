@@ -1,7 +1,7 @@
 // The body of a plan (mục I., 1., a), ý -, +) from its paragraphs. Typed numbers become
 // structure: the tool numbers the result itself, so a skipped number or letter in the input is
 // reported here and disappears from the import instead of being copied.
-import type { Gach, Muc } from '../model/source-types.generated.ts';
+import type { Bang, Gach, Muc } from '../model/source-types.generated.ts';
 import type { Para, Place } from './blocks.ts';
 import { bodyLabel, expectedLabel, ordinal, type Label, type LabelKind } from './labels.ts';
 import type { ImportReport } from './report.ts';
@@ -23,6 +23,7 @@ interface ItemNode {
   muc: ItemNode[];
   gach: BulletNode[];
   ket: string[];
+  bang?: Bang;
 }
 
 const LEVEL: Partial<Record<LabelKind, number>> = { roman: 1, arabic: 2, letter: 3, sub: 3 };
@@ -70,9 +71,21 @@ export class BodyBuilder {
       return;
     }
     const lastBullet = current.gach[current.gach.length - 1];
-    if (current.muc.length === 0 && current.gach.length === 0 && current.ket.length === 0) current.paras.push(text);
+    if (current.muc.length === 0 && current.gach.length === 0 && current.ket.length === 0 && !current.bang) current.paras.push(text);
     else if (lastBullet && current.ket.length === 0 && !/^\*?\(/.test(text)) lastBullet.paras.push(text);
     else current.ket.push(text);
+  }
+
+  /**
+   * A table between paragraphs of the body: the current item's `bang`, printed after its
+   * paragraphs. False where the item already has what prints after a table (sub-items, bullets,
+   * closing text, another table): the caller keeps the table unplaced rather than move it.
+   */
+  addTable(bang: Bang): boolean {
+    const current = this.stack[this.stack.length - 1];
+    if (!current || current.bang || current.muc.length || current.gach.length || current.ket.length) return false;
+    current.bang = bang;
+    return true;
   }
 
   /** The items as plan source (noi_dung), after checking each typed sequence. */
@@ -96,12 +109,13 @@ export class BodyBuilder {
   }
 
   private toMuc(n: ItemNode): Muc {
-    const hasChildren = n.paras.length + n.muc.length + n.gach.length + n.ket.length > 0;
+    const hasChildren = n.paras.length + n.muc.length + n.gach.length + n.ket.length > 0 || !!n.bang;
     const titled = n.level === 1 || (hasChildren && n.text.length <= TITLE_MAX && !/[.;]$/.test(n.text));
     const m: Muc = { id: this.ids.make(n.text, 'muc') };
     const paras = titled ? n.paras : [n.text, ...n.paras];
     if (titled) m.tieu_de = sourceText(n.text);
     if (paras.length) m.noi_dung = oneOrMany(paras.map(sourceText));
+    if (n.bang) m.bang = n.bang;
     if (n.muc.length) m.muc = n.muc.map((c) => this.toMuc(c));
     if (n.gach.length) m.gach = n.gach.map((g) => this.toGach(g));
     if (n.ket.length) m.ket = oneOrMany(n.ket.map(sourceText));

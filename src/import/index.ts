@@ -13,6 +13,11 @@ import { recognise, type RecognisedPlan } from './recognise.ts';
 import { readText } from './read-text.ts';
 import { readDocx } from './read-docx.ts';
 import { ImportReport } from './report.ts';
+import { CitationMatcher, replaceCitations } from './citations.ts';
+import { importAsChild } from './as-child.ts';
+import { provinceOf, registryAddition, registryFileFor, type RegistryAddition } from './registry-file.ts';
+import { withoutEnding } from './text.ts';
+import { parentSchemaPath } from '../generate/parent-ids-schema.ts';
 
 export interface ImportOptions {
   root: string;
@@ -20,13 +25,23 @@ export interface ImportOptions {
   input: string;
   project: ProjectData;
   unit?: string;
+  /** Project-relative parent plan: the import is written as its child, holding only what differs. */
+  parentFile?: string;
   onProgress?: (message: string) => void;
+}
+
+export interface Rendered {
+  /** The YAML source; absent when the parent could not be read. */
+  text?: string;
+  diagnostics: Diagnostic[];
+  /** Documents cited in the input that the registry lacks, for the province's registry file. */
+  registry?: RegistryAddition;
 }
 
 export interface ImportResult {
   plan?: Partial<KeHoach>;
-  /** The YAML source to write at project-relative `output`, when the input could be read as a plan. */
-  render?: (output: string) => string;
+  /** The source to write at project-relative `output`, when the input could be read as a plan. */
+  render?: (output: string) => Rendered;
   diagnostics: Diagnostic[];
 }
 
@@ -83,14 +98,46 @@ export function importPlan(opts: ImportOptions): ImportResult {
   if (!unit) return { diagnostics: report.diagnostics };
   const plan = finishPlan(found, unit, report);
   const unplaced = [...preamble.map((p) => ({ at: p.at, text: p.text })), ...found.unplaced];
-  for (const u of found.unplaced) report.warn(u.at, 'import-unplaced', 'Đoạn này không xếp được vào kế hoạch; đã giữ nguyên ở cuối tệp dưới dạng chú thích, hãy đưa vào đúng chỗ');
-  const render = (output: string) =>
-    emitPlan(plan, {
-      schemaPath: path.posix.relative(path.posix.dirname(output), 'schemas/plan.schema.json'),
-      comment: [`Nhập từ ${path.basename(opts.input)} bằng kehoach import: kiểm tra lại rồi xóa dòng này.`],
+  // One warning a place: the recogniser has already said why for some (a table it could not place).
+  const told = new Set(report.diagnostics.filter((d) => d.rule === 'import-unplaced').map((d) => d.line));
+  for (const u of found.unplaced) if (!told.has(u.at.line)) report.warn(u.at, 'import-unplaced', 'Đoạn này không xếp được vào kế hoạch; đã giữ nguyên ở cuối tệp dưới dạng chú thích, hãy đưa vào đúng chỗ');
+  const placeName = isDocx ? 'đoạn' : 'dòng';
+  const matcher = new CitationMatcher(opts.project.citations);
+  matcher.scan(blocks, report, placeName);
+  const render = (output: string): Rendered => {
+    let source: Record<string, unknown> = { ...plan };
+    let thucHien: string | undefined;
+    const diagnostics: Diagnostic[] = [];
+    if (opts.parentFile) {
+      const child = importAsChild({ root: opts.root, project: opts.project, parentFile: opts.parentFile, target: output, imported: plan });
+      diagnostics.push(...child.diagnostics);
+      if (!child.child) return { diagnostics };
+      source = child.child;
+      thucHien = child.thucHien;
+    } else {
+      const moDau = plan.mo_dau === undefined || plan.mo_dau === null ? [] : Array.isArray(plan.mo_dau) ? plan.mo_dau : [plan.mo_dau];
+      if (!plan.thuc_hien && /^Thực hiện\s/u.test(moDau[0] ?? '')) thucHien = moDau[0];
+    }
+    if (thucHien !== undefined) applyThucHien(source, thucHien, matcher, !!opts.parentFile, plan.mo_dau);
+    source = replaceCitations(source, matcher) as Record<string, unknown>;
+    const used = citedIds(source);
+    const added = matcher.added.filter((e) => used.has(e.id));
+    const registry = added.length
+      ? registryAddition(opts.root, registryFileFor(opts.root, provinceOf(plan.don_vi, plan.ngay, opts.project), String(plan.ngay ?? '').slice(0, 4)), added, opts.input)
+      : undefined;
+    const schema = opts.parentFile ? parentSchemaPath(opts.parentFile) : 'schemas/plan.schema.json';
+    const text = emitPlan(source as Partial<KeHoach>, {
+      schemaPath: path.posix.relative(path.posix.dirname(output), schema),
+      comment: [
+        `Nhập từ ${path.basename(opts.input)} bằng kehoach import${opts.parentFile ? `, kế thừa ${opts.parentFile}: chỉ ghi phần khác kế hoạch cha` : ''}: kiểm tra lại rồi xóa dòng này.`,
+        ...(added.length ? [`Văn bản mới được trích dẫn, thêm vào ${registry!.file}: ${added.map((e) => e.id).join(', ')}.`] : []),
+      ],
       unplaced,
-      placeName: isDocx ? 'đoạn' : 'dòng',
+      placeName,
+      compact: !!opts.parentFile,
     });
+    return { text, diagnostics, registry };
+  };
   return { plan, render, diagnostics: report.diagnostics };
 }
 
@@ -131,4 +178,32 @@ function finishPlan(found: RecognisedPlan, unit: DonVi, report: ImportReport): P
   }
   if (!plan.ky && !plan.quyet_dinh) report.warn(at, 'import-closing', 'Không tìm thấy khối chữ ký (TM./KT. …, chức vụ, họ tên)');
   return plan;
+}
+
+/**
+ * The "Thực hiện …" sentence as the plan's thuc_hien when it opens with a citation the registry
+ * holds (or gains): the implemented document becomes a datum. Otherwise it stays a paragraph of
+ * mo_dau; under a parent, whose own sentence would then print too, thuc_hien is hidden.
+ */
+function applyThucHien(source: Record<string, unknown>, sentence: string, matcher: CitationMatcher, child: boolean, imported: unknown): void {
+  const r = matcher.replace(withoutEnding(sentence));
+  const m = /^Thực hiện\s+\{\{van_ban "([^"]+)"/u.exec(r.text);
+  const moDau = source.mo_dau === undefined || source.mo_dau === null ? [] : Array.isArray(source.mo_dau) ? (source.mo_dau as string[]) : [source.mo_dau as string];
+  if (m) {
+    source.thuc_hien = { van_ban: m[1], noi_dung: r.text };
+    if (!child && moDau[0] === sentence) source.mo_dau = moDau.length === 2 ? moDau[1] : moDau.length > 2 ? moDau.slice(1) : undefined;
+    return;
+  }
+  if (!child) return;
+  source.thuc_hien = { hien_thi: false };
+  source.mo_dau = imported;
+}
+
+/** Ids of the registry that a source cites (helpers and thuc_hien.van_ban). */
+function citedIds(source: unknown): Set<string> {
+  const text = JSON.stringify(source);
+  const out = new Set<string>();
+  for (const m of text.matchAll(/van_ban \\"([^"\\]+)\\"/g)) out.add(m[1]);
+  for (const m of text.matchAll(/"van_ban":"([^"]+)"/g)) out.add(m[1]);
+  return out;
 }

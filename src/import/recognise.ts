@@ -196,7 +196,8 @@ export function recognise(input: Block[], report: ImportReport, opts: RecogniseO
     const b = blocks[i];
     if (hasLoiKet && i === last) continue;
     if (b.kind === 'table') {
-      report.warn(b.at, 'import-unplaced', 'Bảng nằm trong nội dung kế hoạch (không thuộc phụ lục) chưa nhập được; đã giữ lại dưới dạng chú thích ở cuối tệp');
+      if (body.addTable(tables.build(b, { fromText: opts.fromText }))) continue;
+      report.warn(b.at, 'import-unplaced', 'Bảng nằm trong nội dung sau các mục con, ý gạch đầu dòng hoặc một bảng khác của cùng mục: chưa xếp được (bảng của một mục in ngay sau đoạn văn của mục); đã giữ lại dưới dạng chú thích ở cuối tệp');
       keep(b);
       continue;
     }

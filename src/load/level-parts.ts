@@ -4,12 +4,13 @@
 // merge onto the whole template, so a city plan can carry the rows only a commune prints.
 import { KEYED_LIST_KEYS } from './keyed.ts';
 import { isPlainObject, recordSlots, slotsOf, type Slots } from './origins.ts';
+import { repairRemovedSpans } from './span-repair.ts';
 
 /** Groups of levels a template may name instead of single levels. */
 export const LEVEL_GROUPS: Readonly<Record<string, readonly string[]>> = {
   cap_tinh: ['tinh', 'thanh_pho_tw'],
   cap_huyen: ['thanh_pho', 'thi_xa', 'quan', 'huyen'],
-  cap_xa: ['xa', 'phuong', 'thi_tran'],
+  cap_xa: ['xa', 'phuong', 'thi_tran', 'dac_khu'], // đặc khu: a commune-level unit since 1 July 2025
 };
 
 /** Whether a level (`xa`) is one of `names` (levels or groups: `[cap_xa]`, `[phuong, xa]`). */
@@ -27,7 +28,8 @@ const appliesAt = (item: unknown, level: string) =>
  */
 export function viewAtLevel<T>(data: T, level: string | undefined): T {
   if (level === undefined) return data;
-  return visit(data, undefined, level) as T;
+  const view = visit(data, undefined, level) as T;
+  return view === data ? data : repairRemovedSpans(data, view); // spans over rows of other levels
 }
 
 function visit(node: unknown, key: string | undefined, level: string): unknown {

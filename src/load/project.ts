@@ -3,11 +3,11 @@
 // defined twice is an error at its second place. Missing folders simply mean no data.
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { DonVi, TuNguTheoCap, VanBanTrichDan } from '../model/source-types.generated.ts';
+import type { DonVi, KeHoachTrichDan, TuNguTheoCap, VanBanTrichDan } from '../model/source-types.generated.ts';
 import type { Origin } from '../model/types.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { isPlainObject, keyOriginAt, originAt, slotsOf } from './origins.ts';
-import { readSource } from './read-source.ts';
+import { isInside, readSource } from './read-source.ts';
 import type { LoadResult, ProjectData } from './types.ts';
 import { validateAgainst, type SchemaName } from './validate.ts';
 import { parseYaml } from './yaml-positions.ts';
@@ -103,7 +103,8 @@ export function loadProject(root: string): LoadResult<ProjectData> {
   }
   const diagnostics: Diagnostic[] = [];
   const units = loadRegistry<DonVi>(realRoot, 'don-vi', 'don-vi', 'đơn vị', diagnostics);
-  const citations = loadRegistry<VanBanTrichDan>(realRoot, 'van-ban', 'van-ban', 'văn bản', diagnostics);
+  const registry = loadRegistry<VanBanTrichDan | KeHoachTrichDan>(realRoot, 'van-ban', 'van-ban', 'văn bản', diagnostics);
+  const { citations, citedPlans } = splitRegistry(realRoot, registry.entries, registry.origins, diagnostics);
 
   let levels: TuNguTheoCap = {};
   const levelOrigins = new Map<string, Origin>();
@@ -138,10 +139,43 @@ export function loadProject(root: string): LoadResult<ProjectData> {
     rawLevels,
     unitsOn: (key) => viewOf(unitViews, key, () => unitsOn(units.entries, key)),
     levelsOn: (key) => viewOf(levelViews, key, () => levelsOn(rawLevels, key)),
-    citations: citations.entries,
+    citations,
+    citedPlans,
     originOfUnit,
-    originOfCitation: (id) => citations.origins.get(id) ?? nowhere('data/van-ban'),
+    originOfCitation: (id) => registry.origins.get(id) ?? nowhere('data/van-ban'),
     originOfLevel: (cap) => levelOrigins.get(cap) ?? nowhere('data/cap.yaml'),
   };
   return { value, diagnostics };
+}
+
+/**
+ * Registry entries that name a plan in plans/ (`ke_hoach:`) carry no facts of their own: they are
+ * kept apart, as project-relative paths, and each plan that cites one gets it resolved
+ * (ResolvedSource.cites). A path outside plans/ or to no file is an error at its line.
+ */
+function splitRegistry(
+  root: string,
+  entries: Map<string, VanBanTrichDan | KeHoachTrichDan>,
+  origins: Map<string, Origin>,
+  diagnostics: Diagnostic[],
+): { citations: Map<string, VanBanTrichDan>; citedPlans: Map<string, string> } {
+  const citations = new Map<string, VanBanTrichDan>();
+  const citedPlans = new Map<string, string>();
+  for (const [id, entry] of entries) {
+    if (!('ke_hoach' in entry)) {
+      citations.set(id, entry);
+      continue;
+    }
+    const at = origins.get(id)!;
+    const abs = path.resolve(root, path.dirname(at.file), entry.ke_hoach);
+    const rel = path.relative(root, abs).split(path.sep).join('/');
+    const problem = !isInside(path.join(root, 'plans'), abs)
+      ? `ke_hoach '${entry.ke_hoach}' (tức '${rel}') nằm ngoài thư mục plans/; chỉ trích dẫn qua danh mục kế hoạch trong plans/`
+      : !isFile(abs)
+        ? `không tìm thấy kế hoạch '${entry.ke_hoach}' (tức '${rel}'), đường dẫn tính từ ${at.file}`
+        : undefined;
+    if (problem) diagnostics.push({ ...at, severity: 'error', rule: 'cited-plan-missing', message: `văn bản '${id}': ${problem}` });
+    else citedPlans.set(id, rel);
+  }
+  return { citations, citedPlans };
 }

@@ -11,6 +11,7 @@ import { hasErrors, type Diagnostic } from './diagnostic.ts';
 import { checkDuplicateIds } from './keyed.ts';
 import { adoptStandalone, mergeLayer } from './merge.ts';
 import { viewAtLevel } from './level-parts.ts';
+import { repairRemovedSpans } from './span-repair.ts';
 import { isPlainObject, keyOriginAt, originAt } from './origins.ts';
 import { isInside, readSource, relativeToRoot } from './read-source.ts';
 import type { JsonPath, LoadResult, ProjectData, ResolvedSource } from './types.ts';
@@ -90,12 +91,18 @@ type Target = { abs: string } | { diagnostic: Diagnostic };
  * Locates a plan named by `ref` (written at `at`, relative to the file that wrote it): inside plans/,
  * existing, and not already being resolved.
  */
-function locatePlan(ctx: Context, ref: string, at: Origin, kind: 'parent' | 'thuc-hien' | 'thay-the'): Target {
-  const fromDir = path.dirname(path.resolve(ctx.root, at.file));
+function locatePlan(ctx: Context, ref: string, at: Origin, kind: 'parent' | 'thuc-hien' | 'thay-the' | 'trich-dan', base = at.file): Target {
+  const fromDir = path.dirname(path.resolve(ctx.root, base));
   const lexical = path.resolve(fromDir, ref);
   const rel = relativeToRoot(ctx.root, lexical);
   const what =
-    kind === 'parent' ? 'kế hoạch cha (ke_thua)' : kind === 'thuc-hien' ? 'kế hoạch được thực hiện (thuc_hien.ke_hoach)' : 'kế hoạch được thay thế (quyet_dinh.thay_the.ke_hoach)';
+    kind === 'parent'
+      ? 'kế hoạch cha (ke_thua)'
+      : kind === 'thuc-hien'
+        ? 'kế hoạch được thực hiện (thuc_hien.ke_hoach)'
+        : kind === 'thay-the'
+          ? 'kế hoạch được thay thế (quyet_dinh.thay_the.ke_hoach)'
+          : 'kế hoạch được trích dẫn (data/van-ban, ke_hoach)';
   const outside = () =>
     err(
       at,
@@ -114,8 +121,12 @@ function locatePlan(ctx: Context, ref: string, at: Origin, kind: 'parent' | 'thu
     return {
       diagnostic: err(
         at,
-        kind === 'parent' ? 'inheritance-cycle' : 'thuc-hien-cycle',
-        kind === 'parent' ? `vòng kế thừa: ${chain}` : `vòng tham chiếu thuc_hien/ke_thua: ${chain}`,
+        kind === 'parent' ? 'inheritance-cycle' : kind === 'trich-dan' ? 'citation-cycle' : 'thuc-hien-cycle',
+        kind === 'parent'
+          ? `vòng kế thừa: ${chain}`
+          : kind === 'trich-dan'
+            ? `vòng trích dẫn giữa các kế hoạch: ${chain}; một kế hoạch không trích dẫn kế hoạch đang trích dẫn nó`
+            : `vòng tham chiếu thuc_hien/ke_thua: ${chain}`,
       ),
     };
   }
@@ -151,7 +162,8 @@ function resolveUncached(ctx: Context, abs: string): LoadResult<ResolvedSource> 
     parent = parentResult.value;
     const m = mergeLayer(parent.template ?? parent.data, data, file);
     diagnostics.push(...m.diagnostics, ...parentResult.diagnostics.filter((d) => d.severity !== 'error'));
-    merged = m.value;
+    // Rows the child removed ($xoa) inside a parent's gop_dong span: the span follows.
+    merged = m.value === undefined ? m.value : repairRemovedSpans(parent.template ?? parent.data, m.value);
   } else {
     const m = adoptStandalone(data, file);
     diagnostics.push(...m.diagnostics);
@@ -177,8 +189,13 @@ function resolveUncached(ctx: Context, abs: string): LoadResult<ResolvedSource> 
   diagnostics.push(...replaced.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
 
+  const cited = resolveCited(ctx, view, origin);
+  diagnostics.push(...cited.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+
   const value: ResolvedSource = { file, hash: src.value.hash, data: view as KeHoach, origin, originOfKey, parent, binding: bound.value };
   if (replaced.value) value.replaces = replaced.value;
+  if (cited.value?.size) value.cites = cited.value;
   if (view !== merged) value.template = merged as KeHoach;
   return { value, diagnostics };
 }
@@ -222,4 +239,55 @@ function resolveReplaced(ctx: Context, data: unknown, origin: (p: JsonPath) => O
   const r = resolveAbs(ctx, target.abs);
   if (!r.value) return { diagnostics: [...r.diagnostics, err(at, 'thay-the-invalid', `kế hoạch được thay thế '${tt.ke_hoach}' có lỗi (xem các lỗi ở trên)`)] };
   return { value: r.value, diagnostics: [] };
+}
+
+/** `{{van_ban "id"}}` / `{{so_hieu "id"}}` in a text field (either quote). */
+const CITATION_CALL = /\{\{\s*(?:van_ban|so_hieu)\s+(?:"([^"]*)"|'([^']*)')/g;
+
+/** Every registry id the plan cites, with the path of the first field that names it. */
+function citedIds(data: unknown): Map<string, JsonPath> {
+  const out = new Map<string, JsonPath>();
+  const walk = (v: unknown, p: JsonPath) => {
+    if (typeof v === 'string') {
+      for (const m of v.matchAll(CITATION_CALL)) if (!out.has(m[1] ?? m[2])) out.set(m[1] ?? m[2], p);
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
+    else if (isPlainObject(v)) for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
+  };
+  walk(data, []);
+  const qd = isPlainObject(data) ? data.quyet_dinh : undefined;
+  const refs: [unknown, JsonPath][] = [
+    [isPlainObject(data) && isPlainObject(data.thuc_hien) ? data.thuc_hien.van_ban : undefined, ['thuc_hien', 'van_ban']],
+    [isPlainObject(qd) && isPlainObject(qd.thay_the) ? qd.thay_the.van_ban : undefined, ['quyet_dinh', 'thay_the', 'van_ban']],
+  ];
+  for (const [id, p] of refs) if (typeof id === 'string' && !out.has(id)) out.set(id, p);
+  return out;
+}
+
+/**
+ * Registry ids that stand for a plan in plans/ (data/van-ban: `ke_hoach:`) are resolved here, so
+ * the citation is made from that plan's own number, date, issuer and subject, and the build record
+ * counts its file among this plan's inputs.
+ */
+function resolveCited(ctx: Context, data: unknown, origin: (p: JsonPath) => Origin): LoadResult<Map<string, ResolvedSource>> {
+  if (ctx.project.citedPlans.size === 0) return { diagnostics: [] };
+  const out = new Map<string, ResolvedSource>();
+  const diagnostics: Diagnostic[] = [];
+  for (const [id, at] of citedIds(data)) {
+    const planFile = ctx.project.citedPlans.get(id);
+    if (planFile === undefined) continue;
+    const where = origin(at);
+    // planFile is project-relative: resolve it from the root.
+    const target = locatePlan(ctx, planFile, where, 'trich-dan', 'plans');
+    if ('diagnostic' in target) {
+      diagnostics.push(target.diagnostic);
+      continue;
+    }
+    const r = resolveAbs(ctx, target.abs);
+    if (!r.value) {
+      diagnostics.push(...r.diagnostics, err(where, 'cited-plan-invalid', `kế hoạch '${planFile}' (văn bản '${id}' của data/van-ban) có lỗi (xem các lỗi ở trên)`));
+      continue;
+    }
+    out.set(id, r.value);
+  }
+  return { value: out, diagnostics };
 }

@@ -29,6 +29,8 @@ export interface ResolvedSource {
   binding?: ResolvedSource;
   /** The earlier edition replaced by this plan's decision (quyet_dinh.thay_the.ke_hoach), if any. */
   replaces?: ResolvedSource;
+  /** Plans in plans/ this plan cites through a registry id (`{{van_ban "id"}}`, `thuc_hien.van_ban` …). */
+  cites?: ReadonlyMap<string, ResolvedSource>;
 }
 
 /** Data shared by all plans: units directory, level vocabulary, citation registry. */
@@ -49,6 +51,8 @@ export interface ProjectData {
   unitsOn(date: string): ReadonlyMap<string, DonVi>;
   levelsOn(date: string): Levels;
   citations: Map<string, VanBanTrichDan>; // from data/van-ban/*.yaml
+  /** Registry ids that name a plan in plans/ (`ke_hoach:`) → that plan, project-relative. */
+  citedPlans: ReadonlyMap<string, string>;
   /** Where entry `id` of units / citations was written, or a key of the level file. */
   originOfUnit(id: string): Origin;
   originOfCitation(id: string): Origin;

@@ -7,6 +7,7 @@ import type { Node as YamlNode, YAMLError } from 'yaml';
 import type { Origin } from '../model/types.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { recordSlots, setOwn, type Slots } from './origins.ts';
+import { readCachedParse, writeCachedParse } from './parse-cache.ts';
 import type { LoadResult } from './types.ts';
 import { colonTrap, templateTrap } from './yaml-traps.ts';
 
@@ -23,7 +24,16 @@ export interface ParsedYaml {
 
 const MAX_PARSE_ERRORS = 5;
 
+/** Parses `text`, through the parse cache (parse-cache.ts) when the parse was clean before. */
 export function parseYaml(text: string, file: string): LoadResult<ParsedYaml> {
+  const cached = readCachedParse(text, file);
+  if (cached) return { value: cached, diagnostics: [] };
+  const parsed = parseYamlText(text, file);
+  if (parsed.value && parsed.diagnostics.length === 0) writeCachedParse(text, file, parsed.value);
+  return parsed;
+}
+
+function parseYamlText(text: string, file: string): LoadResult<ParsedYaml> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, merge: false });
   const lines = text.split('\n');

@@ -7,6 +7,7 @@ import type { Block, TextBlock } from './types.ts';
 import type { BuildContext } from './context.ts';
 import { bodyLabel, bodyNumber } from './numbering.ts';
 import { upperRuns } from '../text/case.ts';
+import { buildTable } from './table.ts';
 
 export function toList(v: string | string[] | undefined): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
@@ -43,6 +44,8 @@ export function buildItems(ctx: BuildContext, items: readonly Muc[], path: JsonP
         out.push(b);
       });
     }
+    // A table inside the body (after the item's paragraphs) on the plan's portrait page.
+    if (item.bang) out.push(buildTable(ctx, item.bang, [...p, 'bang'], `${ref}/bang`, 'portrait'));
     if (item.muc) buildItems(ctx, item.muc, [...p, 'muc'], level + 1, ref, out);
     if (item.gach) buildBullets(ctx, item.gach, [...p, 'gach'], 1, `${ref}/gach`, out);
     const ket = toList(item.ket);

@@ -17,6 +17,7 @@ import { buildRecipients, buildSignature } from './signature.ts';
 import { targetCells, type TargetCell } from '../check/targets.ts';
 import { decisionReference, defaultAuthority, replacedCitation } from './promulgation.ts';
 import { markDocumentNumbers } from './document-numbers.ts';
+import { withCitedPlans } from './plan-citation.ts';
 import { lowerFirstRuns, runsText, sentenceCase, upper, withEnding } from '../text/case.ts';
 
 export interface BuildResult {
@@ -34,7 +35,8 @@ export function buildDocument(src: ResolvedSource, project: ProjectData): BuildR
   return { doc, diagnostics };
 }
 
-export function buildWithTexts(src: ResolvedSource, project: ProjectData): BuildOutput {
+export function buildWithTexts(src: ResolvedSource, loaded: ProjectData): BuildOutput {
+  const project = withCitedPlans(loaded, src); // registry ids that name a plan read that plan
   const data = src.data;
   const diagnostics: Diagnostic[] = [];
   const report = reportAt(src, diagnostics);

@@ -71,9 +71,15 @@ export function planCitation(other: ResolvedSource, current: ProjectData): strin
 
 /** "về <trích yếu>" of another plan, rendered with that plan's own variables; its problems are its own. */
 function planSubject(other: ResolvedSource, current: ProjectData, depth: number): string {
+  const text = renderOwnText(other, current, other.data.trich_yeu, ['trich_yeu'], depth);
+  return text ? `về ${lowerFirst(text)}` : '';
+}
+
+/** A text field of another plan (at `at`), rendered as plain text in that plan's own context. */
+export function renderOwnText(other: ResolvedSource, current: ProjectData, source: string | undefined, at: (string | number)[], depth = 0): string {
   const data = other.data;
   const project = projectOn(current, data.ngay);
-  if (!data.trich_yeu) return '';
+  if (!source) return '';
   const unit = data.don_vi ? project.units.get(data.don_vi) : undefined;
   const scope: TemplateScope = {
     vars: templateVars(data, unit, project),
@@ -84,8 +90,7 @@ function planSubject(other: ResolvedSource, current: ProjectData, depth: number)
     targets: () => targetCells(data),
     level: unit?.cap,
   };
-  const text = new TextRenderer(scope, other, project.root).plain(data.trich_yeu, ['trich_yeu']);
-  return `về ${lowerFirst(text)}`;
+  return new TextRenderer(scope, other, project.root).plain(source, at);
 }
 
 /** Runs of the default sentence: "Thực hiện <citation> <subject>" (ending added by the caller). */

@@ -18,24 +18,6 @@ export type VanBan = string;
  */
 export type Ma = string;
 /**
- * Một ý gạch đầu dòng: chuỗi văn bản, hoặc đối tượng có id (để kế hoạch con sửa) và các ý con (+).
- */
-export type Gach =
-  | VanBan
-  | {
-      id?: Ma;
-      noi_dung?: DoanVan;
-      /**
-       * Các ý con (+).
-       */
-      gach?: Gach[];
-      chi_cap?: ChiCap;
-    };
-/**
- * Một đoạn văn hoặc danh sách các đoạn văn.
- */
-export type DoanVan = VanBan | VanBan[];
-/**
  * Mục này chỉ có ở các cấp được nêu: cấp trong data/cap.yaml (xa, phuong, thanh_pho …) hoặc nhóm cap_tinh, cap_huyen, cap_xa. Kế hoạch của cấp khác (kể cả kế hoạch con kế thừa) không có mục này; kế hoạch con ghi chi_cap của mình để đổi.
  *
  * @minItems 1
@@ -54,6 +36,7 @@ export type ChiCap = [
     | 'phuong'
     | 'xa'
     | 'thi_tran'
+    | 'dac_khu'
   ),
   ...(
     | 'cap_tinh'
@@ -68,6 +51,7 @@ export type ChiCap = [
     | 'phuong'
     | 'xa'
     | 'thi_tran'
+    | 'dac_khu'
   )[]
 ];
 /**
@@ -94,6 +78,24 @@ export type O =
        * Số cột ô này trải sang phải (gộp cột).
        */
       gop_cot?: number;
+    };
+/**
+ * Một đoạn văn hoặc danh sách các đoạn văn.
+ */
+export type DoanVan = VanBan | VanBan[];
+/**
+ * Một ý gạch đầu dòng: chuỗi văn bản, hoặc đối tượng có id (để kế hoạch con sửa) và các ý con (+).
+ */
+export type Gach =
+  | VanBan
+  | {
+      id?: Ma;
+      noi_dung?: DoanVan;
+      /**
+       * Các ý con (+).
+       */
+      gach?: Gach[];
+      chi_cap?: ChiCap;
     };
 
 /**
@@ -199,6 +201,7 @@ export interface Muc {
    * Đoạn văn của mục, trước các mục con.
    */
   noi_dung?: VanBan | VanBan[];
+  bang?: Bang;
   /**
    * Các mục con được đánh số.
    */
@@ -218,73 +221,7 @@ export interface Muc {
   chi_cap?: ChiCap;
 }
 /**
- * Khối chữ ký (ô 7a, 7b Phụ lục I Nghị định 30). Các dòng quyền hạn được sắp theo thứ tự TM. → TL./TUQ. → KT./Q. → chức vụ.
- */
-export interface ChuKy {
-  /**
-   * Tên tập thể sau 'TM.', ví dụ: ỦY BAN NHÂN DÂN.
-   */
-  thay_mat?: string;
-  /**
-   * Chức vụ người đứng đầu sau 'TL.'. null: không có dòng này (kế hoạch con bỏ dòng của kế hoạch cha).
-   */
-  thua_lenh?: string | null;
-  /**
-   * Chức vụ người đứng đầu sau 'TUQ.'. null: không có dòng này (kế hoạch con bỏ dòng của kế hoạch cha).
-   */
-  thua_uy_quyen?: string | null;
-  /**
-   * Chức vụ người đứng đầu sau 'KT.', ví dụ: CHỦ TỊCH. null: không có dòng này (kế hoạch con bỏ dòng của kế hoạch cha).
-   */
-  ky_thay?: string | null;
-  /**
-   * Chức vụ sau 'Q.' (quyền). null: không có dòng này (kế hoạch con bỏ dòng của kế hoạch cha).
-   */
-  quyen?: string | null;
-  /**
-   * Chức vụ của người ký, ví dụ: PHÓ CHỦ TỊCH.
-   */
-  chuc_vu: string;
-  /**
-   * Họ và tên người ký (không ghi học hàm, học vị).
-   */
-  ho_ten?: string;
-}
-/**
- * Nơi nhận (ô 9b): mỗi phần tử một dòng, công cụ tự thêm '- ' và ';'. Dòng 'Lưu' ghi ở khóa luu.
- */
-export interface NoiNhan {
-  danh_sach?: string[];
-  /**
-   * Nơi lưu sau 'Lưu: ': VT (văn thư) đứng đầu, rồi đơn vị soạn thảo, ví dụ: [VT, VP].
-   *
-   * @minItems 1
-   */
-  luu: [string, ...string[]];
-}
-/**
- * Một phụ lục: tiêu đề, các bảng và các mục con.
- */
-export interface PhuLuc {
-  id?: Ma;
-  /**
-   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
-   */
-  tieu_de?: string;
-  /**
-   * Hướng trang: ngang (mặc định, cho bảng rộng) hoặc doc.
-   */
-  huong?: 'ngang' | 'doc';
-  noi_dung?: DoanVan;
-  bang?: Bang;
-  /**
-   * Các mục của phụ lục (1., 2. ... và 9.1, 9.2).
-   */
-  muc?: MucPhuLuc[];
-  chi_cap?: ChiCap;
-}
-/**
- * Một bảng: định nghĩa cột và các dòng.
+ * Bảng trong nội dung (giữa đoạn văn và các mục con), cùng cấu trúc với bảng của phụ lục; in khổ dọc theo trang của kế hoạch.
  */
 export interface Bang {
   id?: Ma;
@@ -386,13 +323,99 @@ export interface ChiTieu {
   don_vi?: string;
 }
 /**
+ * Khối chữ ký (ô 7a, 7b Phụ lục I Nghị định 30). Các dòng quyền hạn được sắp theo thứ tự TM. → TL./TUQ. → KT./Q. → chức vụ.
+ */
+export interface ChuKy {
+  /**
+   * Tên tập thể sau 'TM.', ví dụ: ỦY BAN NHÂN DÂN.
+   */
+  thay_mat?: string;
+  /**
+   * Chức vụ người đứng đầu sau 'TL.'. null: không có dòng này (kế hoạch con bỏ dòng của kế hoạch cha).
+   */
+  thua_lenh?: string | null;
+  /**
+   * Chức vụ người đứng đầu sau 'TUQ.'. null: không có dòng này (kế hoạch con bỏ dòng của kế hoạch cha).
+   */
+  thua_uy_quyen?: string | null;
+  /**
+   * Chức vụ người đứng đầu sau 'KT.', ví dụ: CHỦ TỊCH. null: không có dòng này (kế hoạch con bỏ dòng của kế hoạch cha).
+   */
+  ky_thay?: string | null;
+  /**
+   * Chức vụ sau 'Q.' (quyền). null: không có dòng này (kế hoạch con bỏ dòng của kế hoạch cha).
+   */
+  quyen?: string | null;
+  /**
+   * Chức vụ của người ký, ví dụ: PHÓ CHỦ TỊCH.
+   */
+  chuc_vu: string;
+  /**
+   * Họ và tên người ký (không ghi học hàm, học vị).
+   */
+  ho_ten?: string;
+}
+/**
+ * Nơi nhận (ô 9b): mỗi phần tử một dòng, công cụ tự thêm '- ' và ';'. Dòng 'Lưu' ghi ở khóa luu.
+ */
+export interface NoiNhan {
+  danh_sach?: string[];
+  /**
+   * Nơi lưu sau 'Lưu: ': VT (văn thư) đứng đầu, rồi đơn vị soạn thảo, ví dụ: [VT, VP].
+   *
+   * @minItems 1
+   */
+  luu: [string, ...string[]];
+}
+/**
+ * Một phụ lục: tiêu đề, các bảng và các mục con.
+ */
+export interface PhuLuc {
+  id?: Ma;
+  /**
+   * Đoạn văn bản. Cho phép **đậm**, *nghiêng* (Markdown) và biến Handlebars như {{don_vi.ten_day_du}}, {{van_ban "qd-766-2022-ttg"}}.
+   */
+  tieu_de?: string;
+  /**
+   * Hướng trang: ngang (mặc định, cho bảng rộng) hoặc doc.
+   */
+  huong?: 'ngang' | 'doc';
+  noi_dung?: DoanVan;
+  bang?: Bang1;
+  /**
+   * Các mục của phụ lục (1., 2. ... và 9.1, 9.2).
+   */
+  muc?: MucPhuLuc[];
+  chi_cap?: ChiCap;
+}
+/**
+ * Một bảng: định nghĩa cột và các dòng.
+ */
+export interface Bang1 {
+  id?: Ma;
+  /**
+   * Các cột, theo thứ tự trái sang phải; nhóm cột có tiêu đề chung dùng khóa cot lồng.
+   *
+   * @minItems 1
+   */
+  cot: [Cot, ...Cot[]];
+  /**
+   * Các dòng của bảng: dòng nhóm (I, II...), dòng dữ liệu, dòng con (1.1, 1.2).
+   */
+  dong?: Dong[];
+  /**
+   * Cỡ chữ trong bảng (pt): thường 12 hoặc 13; bảng nhiều cột có thể dùng 10 hoặc 11.
+   */
+  co_chu?: 10 | 11 | 12 | 13;
+}
+/**
  * Một mục trong phụ lục, đánh số 1., 2. ..., mục con 1.1., 1.2. ...; có thể có bảng riêng.
  */
 export interface MucPhuLuc {
   id?: Ma;
   tieu_de?: VanBan;
   noi_dung?: DoanVan;
-  bang?: Bang;
+  bang?: Bang1;
   muc?: MucPhuLuc[];
   chi_cap?: ChiCap;
 }
@@ -612,9 +635,9 @@ export interface Cap {
 
 // ---- schemas/van-ban.schema.json ----
 /**
- * Danh mục văn bản được trích dẫn (data/van-ban.yaml). Văn bản nguồn trích dẫn bằng {{van_ban "ma"}}, nên số, ngày và cơ quan ban hành chỉ ghi một lần.
+ * Danh mục văn bản được trích dẫn (data/van-ban/*.yaml). Văn bản nguồn trích dẫn bằng {{van_ban "ma"}}, nên số, ngày và cơ quan ban hành chỉ ghi một lần. Một kế hoạch có trong plans/ chỉ ghi mã và ke_hoach: số, ngày, cơ quan, trích yếu lấy từ chính kế hoạch đó.
  */
-export type DanhMucVanBan = VanBanTrichDan[];
+export type DanhMucVanBan = (VanBanTrichDan | KeHoachTrichDan)[];
 
 export interface VanBanTrichDan {
   /**
@@ -645,4 +668,17 @@ export interface VanBanTrichDan {
    * Trích yếu, bắt đầu bằng 'về ...' hoặc 'về việc ...'.
    */
   trich_yeu?: string;
+}
+/**
+ * Một kế hoạch trong plans/ được trích dẫn: số, ký hiệu, ngày, cơ quan ban hành và trích yếu lấy từ chính kế hoạch đó (kế hoạch ban hành kèm theo quyết định: từ quyết định), nên không thể lệch nhau.
+ */
+export interface KeHoachTrichDan {
+  /**
+   * Mã văn bản, ví dụ: qd-393-2025-ubnd-quang-ngai.
+   */
+  id: string;
+  /**
+   * Đường dẫn tới tệp kế hoạch trong plans/, tính từ tệp danh mục này, ví dụ: ../../plans/quang-ngai/tinh/2025-cchc.yaml.
+   */
+  ke_hoach: string;
 }

@@ -43,6 +43,13 @@ export interface TextBlock {
   italic?: boolean;
   /** Stable id path of the source element ("noi-dung/nhiem-vu/cai-cach"), for diff and redline. */
   ref: string;
+  /**
+   * Set only in a redline document: the whole paragraph — label, text and paragraph mark — was
+   * inserted or deleted, so that accepting or rejecting every change leaves no empty paragraph.
+   */
+  change?: 'insert' | 'delete';
+  /** Set only in a redline document: the label the older revision printed ('' for none), when renumbering changed it. */
+  oldLabel?: string;
 }
 
 export interface TableColumn {
@@ -67,6 +74,8 @@ export interface TableRow {
   /** Cells covered by a rowSpan from an earlier row are omitted (HTML semantics). */
   cells: TableCell[];
   ref: string;
+  /** Set only in a redline document: the whole row was inserted or deleted. */
+  change?: 'insert' | 'delete';
 }
 
 export interface TableBlock {
@@ -115,10 +124,16 @@ export interface TrackedLines {
   placeDateLine?: Runs;
   attachedNote?: Runs;
   /** Nơi nhận lines, removed ones put back as deletions. */
-  recipients?: Runs[];
+  recipients?: TrackedLine[];
   /** Signature lines (TM., KT., position), removed ones put back as deletions. */
-  signatureLines?: Runs[];
+  signatureLines?: TrackedLine[];
   signatureName?: Runs;
+}
+
+/** One line of a list in a redline: its runs, and whether the whole line (its paragraph) is new or removed. */
+export interface TrackedLine {
+  runs: Runs;
+  change?: 'insert' | 'delete';
 }
 
 export interface Decision {

@@ -3,7 +3,7 @@
 import { loadProject, resolvePlan } from '../load/index.ts';
 import type { LoadResult, ProjectData, ResolvedSource } from '../load/types.ts';
 import { hasErrors, type Diagnostic } from '../load/diagnostic.ts';
-import { buildAndCheck } from '../check/index.ts';
+import { buildAndCheck, type CheckOptions } from '../check/index.ts';
 import type { PlanDocument } from '../model/types.ts';
 
 export interface Compiled {
@@ -20,8 +20,11 @@ export class Compiler {
   private projectResult?: LoadResult<ProjectData>;
   private readonly cache = new Map<string, LoadResult<ResolvedSource>>();
 
-  constructor(root: string) {
+  private readonly checkOptions: CheckOptions;
+
+  constructor(root: string, checkOptions: CheckOptions = {}) {
     this.root = root;
+    this.checkOptions = checkOptions;
   }
 
   /** Shared data (units, levels, citations) with its own diagnostics, loaded once. */
@@ -42,7 +45,7 @@ export class Compiler {
     const resolved = resolvePlan(this.root, file, project, this.cache);
     const diagnostics = [...resolved.diagnostics];
     if (!resolved.value || hasErrors(diagnostics)) return { file, resolved: resolved.value, diagnostics, ok: false };
-    const built = buildAndCheck(resolved.value, project);
+    const built = buildAndCheck(resolved.value, project, this.checkOptions);
     diagnostics.push(...built.diagnostics);
     const ok = !!built.doc && !hasErrors(diagnostics);
     return { file, resolved: resolved.value, doc: ok ? built.doc : undefined, diagnostics: dedupe(diagnostics), ok };

@@ -94,7 +94,7 @@ beforeAll(() => {
     p.build = runCli(['build', '--format', 'docx', '--json', ...p.cases.filter(built).map((c) => c.entry), GOOD], p.root);
     p.builtJson = p.build.stdout.trim().split('\n').map((l) => JSON.parse(l));
   }
-}, 240_000);
+});
 
 afterAll(() => projects.forEach((p) => rmSync(p.root, { recursive: true, force: true })));
 

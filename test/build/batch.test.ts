@@ -86,7 +86,7 @@ describe('failure isolation', () => {
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     // The summary names every failure.
     for (const s of [AN_GIANG, CAM_HIEP, PHU_HO]) expect(r.stderr).toContain(`LỖI ${s}:`);
-  }, 60_000);
+  });
 
   it('a failed plan is not recorded as built: the next build tries it again', () => {
     const root = project([AN_GIANG, CAM_HIEP]);
@@ -102,7 +102,7 @@ describe('failure isolation', () => {
     expect(r2.code, r2.stderr).toBe(0);
     expect(r2.stderr).toMatch(/\] không đổi plans\/an-giang/);
     expect(r2.stderr).toMatch(/\] xong plans\/khanh-hoa/);
-  }, 60_000);
+  });
 });
 
 describe.skipIf(!browser)('browser restart', () => {
@@ -133,7 +133,30 @@ describe.skipIf(!browser)('browser restart', () => {
     expect(await expectComplete(outDir)).toBe(14);
     // The batch closed its browser.
     expect(chromium()).toEqual([]);
-  }, 120_000);
+  });
+});
+
+describe.skipIf(!browser)('cold build', () => {
+  it('Chromium is already running when the first plan is compiled; a no-op build never starts it', async () => {
+    const root = project([CAM_HIEP]);
+    const outDir = path.join(root, 'out');
+    const chromium = () => childrenOf(process.pid).filter((c) => c.cmd.includes('kehoach-chromium-'));
+    const trace: string[] = [];
+    const running: number[] = [];
+    const onTrace = (e: string) => {
+      trace.push(e);
+      if (e.startsWith('compile ')) running.push(chromium().length);
+    };
+    const cold = await buildBatch({ root, files: [CAM_HIEP], outDir, formats: ['docx', 'pdf'], trace: onTrace });
+    expect(cold.map((o) => o.ok)).toEqual([true]);
+    expect(trace).toEqual(['browser-start', `compile ${CAM_HIEP}`]);
+    expect(running[0]).toBeGreaterThan(0);
+    trace.length = 0;
+    const again = await buildBatch({ root, files: [CAM_HIEP], outDir, formats: ['docx', 'pdf'], trace: onTrace });
+    expect(again.map((o) => o.skipped)).toEqual([true]);
+    expect(trace).toEqual([]);
+    expect(chromium()).toEqual([]);
+  });
 });
 
 describe.skipIf(!browser)('Ctrl-C', () => {
@@ -167,7 +190,7 @@ describe.skipIf(!browser)('Ctrl-C', () => {
     await new Promise((r) => setTimeout(r, 300));
     const ps = spawnSync('pgrep', ['-f', tmp], { encoding: 'utf8' });
     expect(ps.stdout.trim()).toBe('');
-  }, 60_000);
+  });
 });
 
 describe('incremental builds', () => {

@@ -57,6 +57,15 @@ describe('chinh-ta', () => {
     expect(found).toHaveLength(5);
   });
 
+  it('is not run for callers that show errors only (print, diff): same document, no warnings', () => {
+    const file = 'plans/thua-thien-hue/phu-ho/2024-thu.yaml';
+    const quiet = new Compiler(project.root, { warnings: false }).compile(file);
+    const full = new Compiler(project.root).compile(file);
+    expect(quiet.ok).toBe(true);
+    expect(quiet.diagnostics.filter((d) => d.severity === 'warning')).toEqual([]);
+    expect(quiet.doc).toEqual(full.doc);
+  });
+
   it('accepts both tone placements, listed abbreviations, unit names, and a line marked to accept', () => {
     expect(found.filter((d) => d.line === 16 || d.line === 18)).toEqual([]);
     expect(newTonePlacement('hóa')).toBe('hoá');

@@ -43,7 +43,7 @@ describe('kehoach print --textconv', () => {
     // The parent's own commit shows its change, resolved (a standalone plan prints as the reader sees it).
     const parent = git(root, 'show', 'HEAD', '--', HUE);
     expect(parent).toMatch(/^\+\d+\. Tăng cường HƠN NỮA kỷ luật/m);
-  }, 120_000);
+  });
 
   it('names the parent and points to kehoach diff; without --textconv the child prints resolved', () => {
     const r = runCli(['print', '--textconv', PHU_HO], p.root);
@@ -54,5 +54,5 @@ describe('kehoach print --textconv', () => {
     expect(lines).toContain('so: 50');
     const resolved = runCli(['print', PHU_HO], p.root);
     expect(resolved.stdout.split('\n')).toContain('Số: 50/KH-UBND');
-  }, 60_000);
+  });
 });

@@ -56,12 +56,40 @@ describe('redlineDocument', () => {
     expect(doc.revision).toEqual({ author: 'A', date: '2024-03-01T00:00:00Z' });
     const back = doc.plan.body[i] as TextBlock;
     expect(back.ref).toBe(removed.ref);
+    // The paragraph itself is deleted (its mark and label too), not only its words.
+    expect(back.change).toBe('delete');
     expect(back.runs.every((r) => r.change === 'delete')).toBe(true);
     const added = doc.plan.body[doc.plan.body.length - 1] as TextBlock;
+    expect(added.change).toBe('insert');
     expect(added.runs).toEqual([{ text: 'Đoạn mới.', change: 'insert' }]);
     // Untouched paragraphs carry no marks.
     const marks = doc.plan.body.flatMap((b) => (b.type === 'text' ? b.runs : [])).filter((r) => r.change);
     expect(marks).toHaveLength(removed.runs.length + 1);
+  });
+
+  it('keeps the old label of a paragraph renumbered, and only there', () => {
+    const next: PlanDocument = structuredClone(samplePlan);
+    const labelled = next.plan.body.filter((b): b is TextBlock => b.type === 'text' && /^\d+\.$/.test(b.label ?? ''));
+    const [first, second] = labelled;
+    next.plan.body.splice(next.plan.body.indexOf(first), 1);
+    const oldSecond = second.label;
+    second.label = first.label;
+    const doc = redlineDocument(samplePlan, next, { author: 'A', date: '2024-03-01' });
+    const renumbered = doc.plan.body.filter((b): b is TextBlock => b.type === 'text' && b.oldLabel !== undefined);
+    expect(renumbered.map((b) => [b.ref, b.oldLabel, b.label])).toEqual([[second.ref, oldSecond, first.label]]);
+  });
+
+  it('puts a removed annex row back as a deleted row and marks a new one as inserted', () => {
+    const next: PlanDocument = structuredClone(samplePlan);
+    const table = next.annexes[0].blocks.find((b): b is TableBlock => b.type === 'table')!;
+    const at = table.body.findIndex((r) => r.kind === 'data');
+    const [removed] = table.body.splice(at, 1);
+    table.body.push({ ...structuredClone(removed), ref: `${removed.ref}-moi` });
+    const doc = redlineDocument(samplePlan, next, { author: 'A', date: '2024-03-01' });
+    const body = (doc.annexes[0].blocks.find((b) => b.type === 'table') as TableBlock).body;
+    expect(body[at]).toMatchObject({ ref: removed.ref, change: 'delete' });
+    expect(body.at(-1)).toMatchObject({ ref: `${removed.ref}-moi`, change: 'insert' });
+    expect(body.filter((r) => r.change)).toHaveLength(2);
   });
 
   it('marks a changed table cell word by word', () => {
@@ -107,8 +135,9 @@ describe('redlineDocument', () => {
     expect(rejected(t.signatureName!)).toBe(oldName);
     expect(t.signatureLines).toBeUndefined();
     const lines = t.recipients!;
-    expect(lines.map(accepted).filter(Boolean)).toEqual(next.plan.recipients!.lines);
-    expect(lines.map(rejected).filter(Boolean)).toEqual(oldLines);
-    expect(lines.filter((l) => l.every((r) => !r.change))).toHaveLength(oldLines.length - 1);
+    // Whole lines inserted or removed are marked as lines (their paragraphs), so nothing is left over.
+    expect(lines.filter((l) => l.change !== 'delete').map((l) => accepted(l.runs))).toEqual(next.plan.recipients!.lines);
+    expect(lines.filter((l) => l.change !== 'insert').map((l) => rejected(l.runs))).toEqual(oldLines);
+    expect(lines.filter((l) => l.runs.every((r) => !r.change))).toHaveLength(oldLines.length - 1);
   });
 });

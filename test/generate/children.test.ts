@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject, resolvePlan } from '../../src/load/index.ts';
 import { buildAndCheck } from '../../src/check/index.ts';
 import { renderText } from '../../src/write/text/index.ts';
+import { collectTargets } from '../../src/generate/targets.ts';
 import { runCli, tempProject } from '../helpers/cli.ts';
 import { provinceDecisionPlan } from '../helpers/decision-plan.ts';
 
@@ -47,7 +48,7 @@ describe('kehoach new from the Huế city plan, for every ward and commune of th
     // The only thing new may say: the directory has no signer's name for some wards (#12's warning).
     for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^kehoach new: cảnh báo: danh mục không có họ tên người ký của /);
     created = r.stdout.trim().split('\n');
-  }, 600_000);
+  });
   afterAll(() => project.dispose());
 
   it('covers the 20 units, wards and communes', () => {
@@ -67,6 +68,29 @@ describe('kehoach new from the Huế city plan, for every ward and commune of th
         else expect(text, `${file}: ${phrase}`).not.toMatch(phrase);
       }
     }
+  });
+
+  it('offers in the target skeleton exactly the target rows the resolved child has (no district rows)', () => {
+    for (const file of created) {
+      const source = readFileSync(path.join(project.root, file), 'utf8');
+      // "#   - id: <row>" directly followed by "#     o: { <column>: … }": a row the skeleton offers.
+      const offered = [...source.matchAll(/^#\s+- id: (\S+)\n#\s+o: \{/gm)].map((m) => m[1]);
+      const root = project.root;
+      const r = resolvePlan(root, file, loadProject(root).value!);
+      const rows = collectTargets(r.value!.data).map((c) => c.path.at(-1)!.id);
+      expect(offered, file).toEqual(rows);
+      expect(offered, file).not.toContain('dung-han-cap-huyen');
+      expect(offered, file).not.toContain('van-ban-phong-ban');
+      expect(offered, file).toContain('dung-han-cap-xa');
+    }
+  });
+
+  it('lists the same wards and communes at the end of the plan’s year (the date new writes)', () => {
+    const late = runCli(['units', '--ngay', '2024-12-31', '--json'], project.root);
+    const ids = (JSON.parse(late.stdout) as { id: string; cap: string; thuoc: string | null }[])
+      .filter((u) => u.thuoc === 'hue' && (u.cap === 'phuong' || u.cap === 'xa'))
+      .map((u) => u.id);
+    expect(ids).toEqual(units);
   });
 
   it('prints the commune’s own wording where the city plan varies by level', () => {

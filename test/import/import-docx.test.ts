@@ -61,7 +61,7 @@ describe('kehoach import of a Word file', () => {
   it('reads the header table, the centred kind and title, căn cứ and the opening', () => {
     expect(imp.result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(plan).toMatchObject({ don_vi: 'phu-ho', loai: 'ke_hoach', so: 12, ngay: '2024-04-02', trich_yeu: 'Thử nhập tệp Word trên địa bàn xã Phú Hồ năm 2024' });
-    expect(plan.can_cu).toEqual(['Căn cứ Nghị quyết số 02/NQ-CP ngày 05/01/2024 của Chính phủ']);
+    expect(plan.can_cu).toEqual(['Căn cứ {{van_ban "nq-02-2024-cp"}}']);
     expect(plan.mo_dau).toBe('Ủy ban nhân dân xã ban hành kế hoạch như sau:');
   });
 

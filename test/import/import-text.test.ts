@@ -41,6 +41,11 @@ const SAMPLE = [
   'Cột A\tCột B',
   'x\ty',
   '',
+  '- Ý của mục II sau bảng.',
+  '',
+  'Cột C\tCột D',
+  'z\tw',
+  '',
   'Trong quá trình thực hiện, nếu có khó khăn, báo cáo về UBND xã./.',
   '',
   '***Nơi nhận:***',
@@ -91,12 +96,12 @@ describe('kehoach import of portal text', () => {
     expect(plan.trich_yeu).toBe('Thử nghiệm nhập kế hoạch trên địa bàn xã Phú Hồ năm 2024');
   });
 
-  it('reads căn cứ without their typed end punctuation, and the opening paragraphs', () => {
-    expect(plan.can_cu).toEqual(['Căn cứ Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ']);
-    expect(plan.mo_dau).toEqual([
-      'Thực hiện Kế hoạch số 82/KH-UBND ngày 11/3/2024 của UBND huyện Phú Vang.',
-      'Ủy ban nhân dân xã ban hành kế hoạch như sau:',
-    ]);
+  it('reads căn cứ without their typed end punctuation, citations as registry references, the "Thực hiện" sentence and the opening', () => {
+    expect(plan.can_cu).toEqual(['Căn cứ {{van_ban "nq-01-2024-cp"}}']);
+    expect(plan.thuc_hien).toEqual({ van_ban: 'kh-82-2024-ubnd-phu-vang', noi_dung: 'Thực hiện {{van_ban "kh-82-2024-ubnd-phu-vang"}}' });
+    expect(plan.mo_dau).toBe('Ủy ban nhân dân xã ban hành kế hoạch như sau:');
+    expect(imp.printed).toContain('Căn cứ Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ;');
+    expect(imp.printed).toContain('Thực hiện Kế hoạch số 82/KH-UBND ngày 11/3/2024 của UBND huyện Phú Vang.');
   });
 
   it('turns typed numbering into structure with ids, joins page-break pieces, parts {{ so it stays literal', () => {
@@ -117,7 +122,7 @@ describe('kehoach import of portal text', () => {
     expect(numbering.map((d) => [d.line, d.message.slice(0, 24)])).toEqual([
       [19, 'Số thứ tự "c)" không liề'],
       [21, 'Số thứ tự "3." không liề'],
-      [56, 'Số thứ tự dòng "3" không'],
+      [61, 'Số thứ tự dòng "3" không'],
     ]);
     expect(imp.printed).toContain('b) Nội dung thứ hai, có dấu { {ngoặc} } phải giữ nguyên.');
     expect(imp.printed).toContain('2. Yêu cầu');
@@ -129,10 +134,19 @@ describe('kehoach import of portal text', () => {
     expect(plan.ky).toEqual({ ky_thay: 'CHỦ TỊCH', chuc_vu: 'PHÓ CHỦ TỊCH', ho_ten: 'Nguyễn Văn A' });
   });
 
-  it('keeps what it cannot place, as comments with the input line, and says so', () => {
+  it('reads a table between paragraphs of the body as the item\'s bang, printed after its paragraphs', () => {
+    const ii = plan.noi_dung[1];
+    expect(ii.bang.cot.map((c: any) => c.tieu_de)).toEqual(['Cột A', 'Cột B']);
+    expect(ii.bang.dong).toHaveLength(1);
+    expect(Object.values(ii.bang.dong[0].o)).toEqual(['x', 'y']);
+    expect(ii.gach).toEqual([{ id: expect.any(String), noi_dung: 'Ý của mục II sau bảng.' }]);
+    expect(imp.printed).toMatch(/II\. TỔ CHỨC THỰC HIỆN\n[^\n]*Cột A[^\n]*Cột B[^\n]*\n[^\n]*x[^\n]*y[^\n]*\n- Ý của mục II sau bảng\./);
+  });
+
+  it('keeps what it cannot place (a table after the item\'s bullets), as comments with the input line, and says so', () => {
     const unplaced = imp.result.diagnostics.filter((d) => d.rule === 'import-unplaced');
-    expect(unplaced.map((d) => d.line)).toContain(31);
-    expect(imp.yaml).toMatch(/# \[dòng 31\]\n#   Cột A \| Cột B\n#   x \| y/);
+    expect(unplaced.map((d) => d.line)).toEqual([36]);
+    expect(imp.yaml).toMatch(/# \[dòng 36\]\n#   Cột C \| Cột D\n#   z \| w/);
   });
 
   it('reads the appendix table: grouped header, stt column, groups, sub-rows, targets, a row broken over pages', () => {

@@ -31,7 +31,7 @@ describe.skipIf(!!missing)(`kehoach import of the five seeds${missing ? ` (bỏ 
     }
     const r = runCli(['build', 'plans/_nhap', 'plans/_word', '--out', 'out', '--format', 'docx', '--quiet'], project.root);
     expect(r.stderr).toBe('');
-  }, 300_000);
+  });
   afterAll(() => project.dispose());
 
   const cases = SEED_PLANS.flatMap(({ seed }) => [

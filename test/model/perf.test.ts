@@ -37,5 +37,5 @@ describe('performance', () => {
     expect(blocks).toBe(N * (8 * (1 + 6 * 3) + 1));
     expectWithin(perPlan, 10, 'model + checks per plan');
     if (process.env.KEHOACH_PERF) console.log(`${perPlan.toFixed(2)} ms per plan`);
-  }, 60_000);
+  });
 });

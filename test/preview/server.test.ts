@@ -35,7 +35,7 @@ function onePlanProject(): string {
 
 // How long to wait for the page to show a render: an event, not a speed bound (a loaded machine
 // took more than 5 s); the speed is KEHOACH_PERF's business.
-const EVENT_WAIT = 60_000;
+const EVENT_WAIT = 300_000;
 
 /** Resolves with the page's text once it contains `needle`; the time it took is measured by the caller. */
 async function waitForText(page: Page, needle: string, timeout: number): Promise<void> {
@@ -69,7 +69,7 @@ describe.skipIf(!browserPath)('kehoach preview in a browser', () => {
     page.on('console', (msg) => {
       if (msg.type() === 'error') consoleErrors.push(msg.text());
     });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -178,5 +178,5 @@ describe('kehoach preview as a process', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

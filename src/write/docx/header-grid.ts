@@ -4,6 +4,7 @@
 import type { HeaderGrid, TrackedLines } from '../../model/types.ts';
 import { centredLine, ruleParagraph } from './paragraphs.ts';
 import { lineContent } from './runs.ts';
+import type { Revisions } from './revisions.ts';
 import { cellTextWidthMm, layoutCell, layoutRow, layoutTable } from './layout-table.ts';
 import { baselineShift, estimateLineWidthMm, pt } from './units.ts';
 import { HEADER } from '../layout.ts';
@@ -37,7 +38,7 @@ export function agencyRuleMm(lines: string[]): number {
   return Math.min(longest, cellTextWidthMm(HEADER_LEFT_MM)) * AGENCY_RULE_RATIO;
 }
 
-export function headerGrid(header: HeaderGrid, tracked: TrackedLines = {}): string {
+export function headerGrid(header: HeaderGrid, tracked: TrackedLines = {}, revisions?: Revisions): string {
   const left: string[] = [
     ...header.supervisingAgency.map((l) => centredLine(l, { sizePt: AGENCY_PT })),
     ...header.issuingAgency.map((l) => centredLine(l, { sizePt: AGENCY_PT, bold: true })),
@@ -58,12 +59,12 @@ export function headerGrid(header: HeaderGrid, tracked: TrackedLines = {}): stri
     rows.push(
       layoutRow([
         layoutCell(HEADER_LEFT_MM, [
-          centredLine(lineContent(header.numberLine ?? '', tracked.numberLine, { sizePt: NUMBER_PT }), { sizePt: NUMBER_PT }, {
+          centredLine(lineContent(header.numberLine ?? '', tracked.numberLine, { sizePt: NUMBER_PT }, revisions), { sizePt: NUMBER_PT }, {
             before: before + baselineShift(NUMBER_PT, datePt),
           }),
         ]),
         layoutCell(HEADER_RIGHT_MM, [
-          centredLine(lineContent(dateLine, tracked.placeDateLine, { sizePt: datePt, italic: true }), { sizePt: datePt, italic: true }, { before }),
+          centredLine(lineContent(dateLine, tracked.placeDateLine, { sizePt: datePt, italic: true }, revisions), { sizePt: datePt, italic: true }, { before }),
         ]),
       ]),
     );

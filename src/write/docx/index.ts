@@ -4,20 +4,22 @@ import type { PlanDocument } from '../../model/types.ts';
 import { partMeta, type DocumentPart } from '../../model/part-meta.ts';
 import { annexChildren, decisionChildren, planChildren } from './parts.ts';
 import { sectionProperties } from './sections.ts';
-import { withRevisions } from './runs.ts';
-import { LAST_MODIFIED_BY, packageBytes, type SectionXml } from './package.ts';
+import { Revisions } from './revisions.ts';
+import { packageBytes, type SectionXml } from './package.ts';
 
 export { LAST_MODIFIED_BY } from './package.ts';
 
 
 /** The document's sections in order: the decision (if any), the plan, each appendix. */
 function layoutSections(doc: PlanDocument): SectionXml[] {
-  // Tracked changes of a redline carry its author and date; ids restart at 1 in every layout.
-  return withRevisions(doc.revision ?? { author: LAST_MODIFIED_BY, date: doc.meta.date }, () => [
-    ...(doc.decision ? [{ body: decisionChildren(doc.decision), properties: sectionProperties('portrait') }] : []),
-    { body: planChildren(doc.plan), properties: sectionProperties('portrait') },
-    ...doc.annexes.map((a) => ({ body: annexChildren(a), properties: sectionProperties(a.orientation) })),
-  ]);
+  // A redline's tracked changes carry its author and date, ids counted from 1 in every layout;
+  // an ordinary document has no revision, and a mark in it is a fault (revisions.ts).
+  const revisions = doc.revision ? new Revisions(doc.revision) : undefined;
+  return [
+    ...(doc.decision ? [{ body: decisionChildren(doc.decision, revisions), properties: sectionProperties('portrait') }] : []),
+    { body: planChildren(doc.plan, revisions), properties: sectionProperties('portrait') },
+    ...doc.annexes.map((a) => ({ body: annexChildren(a, revisions), properties: sectionProperties(a.orientation) })),
+  ];
 }
 
 /** Position of a part among the document's sections: decision, plan, appendices. */

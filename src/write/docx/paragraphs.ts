@@ -52,6 +52,11 @@ interface ParagraphProps {
   outlineLevel?: number;
   /** Size of the paragraph mark, which sets the height of an empty paragraph. */
   markSizePt?: number;
+  /**
+   * A redline's tracked change of the paragraph mark itself (Revisions.mark: an empty w:ins or
+   * w:del): a paragraph inserted or deleted whole, so Accept/Reject All removes the paragraph too.
+   */
+  markChange?: string;
 }
 
 /** w:pPr children in schema order (ECMA-376 §17.3.1.26: pStyle, keepNext, keepLines, pBdr, spacing, ind, jc, outlineLvl, rPr). */
@@ -74,10 +79,9 @@ export function paragraphProperties(p: ParagraphProps): string {
   }
   if (p.align) props += `<w:jc w:val="${JC[p.align]}"/>`;
   if (p.outlineLevel !== undefined) props += `<w:outlineLvl w:val="${p.outlineLevel}"/>`;
-  if (p.markSizePt !== undefined) {
-    const size = halfPoints(p.markSizePt);
-    props += `<w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`;
-  }
+  // The mark's w:rPr (CT_ParaRPr): w:ins/w:del come before the formatting.
+  const size = p.markSizePt === undefined ? '' : `<w:sz w:val="${halfPoints(p.markSizePt)}"/><w:szCs w:val="${halfPoints(p.markSizePt)}"/>`;
+  if (p.markChange || size) props += `<w:rPr>${p.markChange ?? ''}${size}</w:rPr>`;
   return props;
 }
 
@@ -97,10 +101,10 @@ export function styledParagraph(style: string, content: string | { runs: string 
 export function centredLine(
   content: string | { runs: string },
   style: RunStyle = {},
-  opts: { before?: number; keepNext?: boolean } = {},
+  opts: { before?: number; keepNext?: boolean; markChange?: string } = {},
 ): string {
   const runs = typeof content === 'string' ? run(content, style) : content.runs;
-  return paragraph({ keepNext: opts.keepNext, spacing: { before: opts.before ?? 0, after: 0, line: SINGLE }, align: 'center' }, runs);
+  return paragraph({ keepNext: opts.keepNext, spacing: { before: opts.before ?? 0, after: 0, line: SINGLE }, align: 'center', markChange: opts.markChange }, runs);
 }
 
 /**

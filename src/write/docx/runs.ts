@@ -1,7 +1,8 @@
 // Text runs (w:r). Font, colour and language come from the document defaults (styles.ts); a run
 // only carries what differs: size, bold, italic.
 import type { Runs } from '../../model/types.ts';
-import { escapeAttr, escapeText } from './xml.ts';
+import { escapeText } from './xml.ts';
+import { requireRevisions, type Change, type Revisions } from './revisions.ts';
 import { halfPoints, nfc } from './units.ts';
 
 export interface RunStyle {
@@ -38,32 +39,9 @@ function textElements(text: string, tag: 'w:t' | 'w:delText', noBreak = false): 
     .join('<w:noBreakHyphen/>');
 }
 
-/**
- * Author and date of tracked changes (redline documents), with the next w:id. Set for the
- * duration of one synchronous document layout by `withRevisions`, so ids count from 1 in every
- * render and output stays deterministic.
- */
-interface RevisionState {
-  author: string;
-  date: string;
-  nextId: number;
-}
-let revisions: RevisionState | undefined;
-
-export function withRevisions<T>(revision: { author: string; date: string }, build: () => T): T {
-  const previous = revisions;
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(revision.date) ? `${revision.date}T00:00:00Z` : revision.date;
-  revisions = { author: escapeAttr(nfc(revision.author)), date: escapeAttr(date), nextId: 1 };
-  try {
-    return build();
-  } finally {
-    revisions = previous;
-  }
-}
-
-function trackedRun(text: string, style: RunStyle, change: 'insert' | 'delete', noBreak = false): string {
-  const state = revisions ?? (revisions = { author: 'kehoach', date: '1970-01-01T00:00:00Z', nextId: 1 });
-  const attrs = `w:id="${state.nextId++}" w:author="${state.author}" w:date="${state.date}"`;
+/** A run as a Word tracked insertion (w:ins) or deletion (w:del, its text as w:delText). */
+export function trackedRun(text: string, style: RunStyle, change: Change, revisions: Revisions, noBreak = false): string {
+  const attrs = revisions.attrs();
   return change === 'insert'
     ? `<w:ins ${attrs}><w:r>${runProperties(style)}${textElements(text, 'w:t', noBreak)}</w:r></w:ins>`
     : `<w:del ${attrs}><w:r>${runProperties(style)}${textElements(text, 'w:delText', noBreak)}</w:r></w:del>`;
@@ -73,19 +51,19 @@ function trackedRun(text: string, style: RunStyle, change: 'insert' | 'delete', 
  * The model's runs with a forced style laid over them (a bold role makes every run bold). Runs
  * marked by the redline (`change`) become Word tracked insertions (w:ins) and deletions (w:del).
  */
-export function modelRuns(runs: Runs, style: RunStyle = {}): string {
+export function modelRuns(runs: Runs, style: RunStyle = {}, revisions?: Revisions): string {
   let out = '';
   for (const r of runs) {
     if (r.text.length === 0) continue;
     const merged: RunStyle = { sizePt: style.sizePt, bold: style.bold || r.bold, italic: style.italic || r.italic };
-    out += r.change ? trackedRun(r.text, merged, r.change, r.noBreak) : run(r.text, merged, { noBreak: r.noBreak });
+    out += r.change ? trackedRun(r.text, merged, r.change, requireRevisions(revisions), r.noBreak) : run(r.text, merged, { noBreak: r.noBreak });
   }
   return out;
 }
 
 /** Content for centredLine: a line the model holds as text, or its tracked runs in a redline. */
-export function lineContent(text: string, tracked: Runs | undefined, style: RunStyle): string | { runs: string } {
-  return tracked ? { runs: modelRuns(tracked, style) } : text;
+export function lineContent(text: string, tracked: Runs | undefined, style: RunStyle, revisions?: Revisions): string | { runs: string } {
+  return tracked ? { runs: modelRuns(tracked, style, revisions) } : text;
 }
 
 export function plainText(runs: Runs): string {

@@ -3,6 +3,7 @@
 import type { TableBlock, TableCell as ModelCell, TableRow as ModelRow } from '../../model/types.ts';
 import { borderSize, lineSpacing, paragraph, type Align } from './paragraphs.ts';
 import { modelRuns } from './runs.ts';
+import { requireRevisions, type Revisions } from './revisions.ts';
 import { tableTextStyle } from './styles.ts';
 import { mm, pt } from './units.ts';
 import { BLOCK_LINES, TABLE } from '../layout.ts';
@@ -21,7 +22,7 @@ const CELL_MARGINS = ['top', 'left', 'bottom', 'right']
   .map((side) => `<w:${side} w:type="dxa" w:w="${side === 'left' || side === 'right' ? pt(TABLE.cellSidePaddingPt) : 0}"/>`)
   .join('');
 
-function cellParagraphs(cell: ModelCell, sizePt: number, forceBold: boolean, keepNext: boolean): string {
+function cellParagraphs(cell: ModelCell, sizePt: number, forceBold: boolean, keepNext: boolean, rowMark: RowMark): string {
   const paras = cell.paragraphs.length > 0 ? cell.paragraphs : [[]];
   // Size and spacing come from the table text style when there is one (styles.ts).
   const style = tableTextStyle(sizePt);
@@ -29,7 +30,25 @@ function cellParagraphs(cell: ModelCell, sizePt: number, forceBold: boolean, kee
     ? { style, align: cell.align, keepNext }
     : { spacing: { before: pt(TABLE.paragraphPaddingPt), after: pt(TABLE.paragraphPaddingPt), line: lineSpacing(BLOCK_LINES) }, align: cell.align, keepNext };
   const runStyle = { sizePt: style ? undefined : sizePt, bold: forceBold || cell.bold || undefined, italic: cell.italic };
-  return paras.map((runs) => paragraph(props, modelRuns(runs, runStyle))).join('');
+  return paras.map((runs) => paragraph({ ...props, markChange: rowMark.next() }, modelRuns(runs, runStyle, rowMark.revisions))).join('');
+}
+
+/**
+ * A redline's row inserted or deleted whole: its w:trPr carries the mark, and so does every
+ * paragraph mark in its cells (as Word writes a tracked row), so accepting or rejecting removes
+ * the row and leaves no empty paragraph behind.
+ */
+interface RowMark {
+  revisions?: Revisions;
+  /** A fresh mark element (its own w:id) for the row or one of its paragraphs; undefined for an unchanged row. */
+  next(): string | undefined;
+}
+
+function rowMark(row: ModelRow, revisions: Revisions | undefined): RowMark {
+  const change = row.change;
+  if (!change) return { revisions, next: () => undefined };
+  const marks = requireRevisions(revisions);
+  return { revisions, next: () => marks.mark(change) };
 }
 
 /** What a cell spanning rows leaves in the rows below it: a w:vMerge="continue" cell. */
@@ -60,8 +79,10 @@ function renderRow(
   columnTwips: number[],
   below: Array<Continuation | undefined>,
   rowsLeft: number,
+  revisions: Revisions | undefined,
   withNextRow: boolean,
 ): string {
+  const marks = rowMark(row, revisions);
   // A group row (I., II.) heads the rows under it, and the rows under a cell merged across rows
   // stay together (row-blocks.ts): every paragraph of the row keeps with the next, which is how
   // Word and LibreOffice keep a row with the row below (as the PDF's break-after: avoid).
@@ -71,7 +92,7 @@ function renderRow(
   const covering = (c: number) => {
     const k = below[c];
     if (!k) return 0;
-    cells += `<w:tc><w:tcPr>${k.cellProps}</w:tcPr>${paragraph({ align: k.align, keepNext })}</w:tc>`;
+    cells += `<w:tc><w:tcPr>${k.cellProps}</w:tcPr>${paragraph({ align: k.align, keepNext, markChange: marks.next() })}</w:tc>`;
     below[c] = k.rowsLeft > 1 ? { ...k, rowsLeft: k.rowsLeft - 1 } : undefined;
     return k.span;
   };
@@ -85,7 +106,7 @@ function renderRow(
     // A body cell spanning rows starts at its first row, as the source documents print it
     // (and as the PDF does); other cells are centred.
     const vAlign = rowSpan > 1 && row.kind === 'data' ? 'top' : 'center';
-    const paragraphs = cellParagraphs(cell, block.fontSizePt, row.kind !== 'data', keepNext);
+    const paragraphs = cellParagraphs(cell, block.fontSizePt, row.kind !== 'data', keepNext, marks);
     cells += `<w:tc><w:tcPr>${cellProperties(width, span, rowSpan > 1 ? 'restart' : undefined, vAlign)}</w:tcPr>${paragraphs}</w:tc>`;
     if (rowSpan > 1) below[col] = { rowsLeft: rowSpan - 1, span, cellProps: cellProperties(width, span, 'continue', vAlign), align: cell.align };
     col += span;
@@ -94,17 +115,18 @@ function renderRow(
     const span = covering(col);
     col += span > 0 ? span : 1;
   }
-  const rowProps = row.kind === 'header' ? '<w:cantSplit/><w:tblHeader/>' : '<w:cantSplit/>';
+  // CT_TrPr: the row's own properties, then w:ins / w:del.
+  const rowProps = (row.kind === 'header' ? '<w:cantSplit/><w:tblHeader/>' : '<w:cantSplit/>') + (marks.next() ?? '');
   return `<w:tr><w:trPr>${rowProps}</w:trPr>${cells}</w:tr>`;
 }
 
-export function dataTable(block: TableBlock): string {
+export function dataTable(block: TableBlock, revisions?: Revisions): string {
   const columnTwips = block.columns.map((c) => mm(c.widthMm));
   const below = new Array<Continuation | undefined>(columnTwips.length).fill(undefined);
   const all = [...block.header, ...block.body];
   const keep = [...block.header.map(() => false), ...keepsWithNextRow(block.body)];
   let rows = '';
-  for (const [index, row] of all.entries()) rows += renderRow(row, block, columnTwips, below, all.length - index, keep[index]);
+  for (const [index, row] of all.entries()) rows += renderRow(row, block, columnTwips, below, all.length - index, revisions, keep[index]);
   return (
     '<w:tbl><w:tblPr>' +
     `<w:tblW w:type="dxa" w:w="${columnTwips.reduce((a, b) => a + b, 0)}"/>` +

@@ -5,6 +5,7 @@ import type { Runs } from '../../model/types.ts';
 import { BODY_PT, ruleParagraph, styledParagraph } from './paragraphs.ts';
 import { STYLE } from './paragraph-styles.ts';
 import { lineContent, modelRuns } from './runs.ts';
+import type { Revisions } from './revisions.ts';
 import { pt } from './units.ts';
 import { TITLE } from '../layout.ts';
 import { titleLayout, type TitleLayout } from '../title-lines.ts';
@@ -15,8 +16,8 @@ export function docxTitleLayout(title: Runs, textWidthMm: number): TitleLayout {
 }
 
 /** The lines as one paragraph's runs, a line break (w:br) between two lines. */
-export function titleRuns(layout: TitleLayout): { runs: string } {
-  return { runs: layout.lines.map((line) => modelRuns(line)).join('<w:r><w:br/></w:r>') };
+export function titleRuns(layout: TitleLayout, revisions?: Revisions): { runs: string } {
+  return { runs: layout.lines.map((line) => modelRuns(line, {}, revisions)).join('<w:r><w:br/></w:r>') };
 }
 
 export interface TitleBlockInput {
@@ -29,10 +30,10 @@ export interface TitleBlockInput {
   textWidthMm: number;
 }
 
-export function titleBlock(input: TitleBlockInput): string[] {
+export function titleBlock(input: TitleBlockInput, revisions?: Revisions): string[] {
   const layout = docxTitleLayout(input.title, input.textWidthMm);
-  const out: string[] = [styledParagraph(STYLE.kind, input.kind), styledParagraph(STYLE.title, titleRuns(layout))];
-  if (input.attachedNote) out.push(styledParagraph(STYLE.attachedNote, lineContent(input.attachedNote, input.trackedAttachedNote, {})));
+  const out: string[] = [styledParagraph(STYLE.kind, input.kind), styledParagraph(STYLE.title, titleRuns(layout, revisions))];
+  if (input.attachedNote) out.push(styledParagraph(STYLE.attachedNote, lineContent(input.attachedNote, input.trackedAttachedNote, {}, revisions)));
   out.push(ruleParagraph(layout.ruleMm, input.textWidthMm, { before: pt(TITLE.ruleBeforePt), after: pt(TITLE.afterPt) }));
   return out;
 }

@@ -162,6 +162,26 @@ export class PdfPrinter {
     }
   }
 
+  /**
+   * Starts the browser and opens the page pool without waiting for them: a cold build calls this
+   * before compiling its plan, so Chromium boots (its own process) while this one compiles. Resolves
+   * once the browser process has been spawned, which is what must precede the synchronous compile.
+   * A failure is not reported here: the first print meets it (and says why).
+   */
+  async warmUp(): Promise<void> {
+    if (this.closed) return;
+    const launched = this.launch();
+    launched
+      .then(async () => {
+        const slots = await Promise.all(Array.from({ length: this.maxPages - this.open - this.idle.length }, () => this.acquire()));
+        for (const slot of slots) this.release(slot);
+      })
+      .catch(() => undefined);
+    // With a userDataDir given, puppeteer spawns the process after microtasks only: one
+    // macrotask turn later it is running.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     process.off('exit', this.onExit);

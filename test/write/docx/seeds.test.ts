@@ -66,7 +66,7 @@ describe.skipIf(!!missing)('DOCX of the five real plans', () => {
     );
     sofficeLog = `${r.stdout}\n${r.stderr}`;
     if (r.status !== 0) throw new Error(`soffice thoát với mã ${r.status}: ${sofficeLog}`);
-  }, 600_000);
+  });
 
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src/write/docx/index.ts';
 import { samplePlan } from '../../fixtures/model/sample.ts';
-import type { PlanDocument } from '../../../src/model/types.ts';
-import { unzip } from './helpers.ts';
+import type { PlanDocument, TableBlock, TextBlock } from '../../../src/model/types.ts';
+import { rows, tables, unzip } from './helpers.ts';
 
 function redline(): PlanDocument {
   const doc = structuredClone(samplePlan);
@@ -68,11 +68,75 @@ describe('tracked changes', () => {
     const doc = structuredClone(samplePlan);
     doc.revision = { author: 'A', date: '2024-03-20' };
     const lines = doc.plan.recipients!.lines;
-    doc.plan.tracked = { recipients: [[{ text: lines[0] }], [{ text: '- Bỏ đi;', change: 'delete' }], ...lines.slice(1).map((l) => [{ text: l }])] };
+    doc.plan.tracked = {
+      recipients: [
+        { runs: [{ text: lines[0] }] },
+        { runs: [{ text: '- Bỏ đi;', change: 'delete' }], change: 'delete' },
+        ...lines.slice(1).map((l) => ({ runs: [{ text: l }] })),
+      ],
+    };
     const xml = await (await unzip(await renderDocx(doc, { kind: 'package' }))).text('word/document.xml');
     const tables = xml.match(/<w:tbl>.*?<\/w:tbl>/gs)!;
     const signature = tables.find((t) => t.includes('Nơi nhận:'))!;
     expect(signature).toMatch(/<w:p><w:pPr><w:pStyle w:val="NoiNhan"\/><\/w:pPr><w:del [^>]*><w:r><w:delText xml:space="preserve">- Bỏ đi;<\/w:delText><\/w:r><\/w:del><\/w:p>/);
     expect(signature.match(/<w:p>/g)!.length).toBeGreaterThan(lines.length);
+  });
+});
+
+describe('tracked paragraphs, rows and labels', () => {
+  const xmlOf = async (doc: PlanDocument) => (await unzip(await renderDocx(doc, { kind: 'package' }))).text('word/document.xml');
+
+  it('marks the paragraph mark of a paragraph deleted or inserted whole, and its label with it', async () => {
+    const doc = structuredClone(samplePlan);
+    doc.revision = { author: 'A', date: '2024-03-20' };
+    const i = doc.plan.body.findIndex((b) => b.type === 'text' && b.label);
+    const block = doc.plan.body[i] as TextBlock;
+    doc.plan.body[i] = { ...block, change: 'delete', runs: block.runs.map((r) => ({ ...r, change: 'delete' })) };
+    const xml = await xmlOf(doc);
+    const p = xml.match(new RegExp(`<w:p><w:pPr>(?:(?!</w:p>).)*?${block.label!.replace(/[.()]/g, '\\$&')} </w:delText>.*?</w:p>`, 's'))![0];
+    // CT_ParaRPr: the mark's w:del comes first in the paragraph mark's w:rPr, at the end of w:pPr.
+    expect(p).toMatch(/<w:rPr><w:del w:id="\d+" w:author="A" w:date="2024-03-20T00:00:00Z"\/><\/w:rPr><\/w:pPr>/);
+    expect(p).not.toMatch(/<w:t[ >]/); // nothing left to show after Accept All
+  });
+
+  it('shows a renumbered label as the old one deleted and the new one inserted', async () => {
+    const doc = structuredClone(samplePlan);
+    doc.revision = { author: 'A', date: '2024-03-20' };
+    const block = doc.plan.body.find((b): b is TextBlock => b.type === 'text' && b.label === '2.')!;
+    block.oldLabel = '3.';
+    const xml = await xmlOf(doc);
+    expect(xml).toMatch(/<w:del [^>]*><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:delText xml:space="preserve">3\. <\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:t xml:space="preserve">2\. <\/w:t>/);
+  });
+
+  it('marks a row inserted or deleted whole in w:trPr and in every paragraph mark of its cells', async () => {
+    const doc = structuredClone(samplePlan);
+    doc.revision = { author: 'A', date: '2024-03-20' };
+    const table = doc.annexes[0].blocks.find((b): b is TableBlock => b.type === 'table')!;
+    const row = table.body.find((r) => r.kind === 'data')!;
+    row.change = 'insert';
+    for (const c of row.cells) c.paragraphs = c.paragraphs.map((p) => p.map((r) => ({ ...r, change: 'insert' as const })));
+    const xml = await xmlOf(doc);
+    const tr = rows(tables(xml).find((t) => t.includes('<w:trPr><w:cantSplit/><w:ins '))!).find((r) => r.includes('<w:ins '))!;
+    expect(tr).toMatch(/^<w:tr><w:trPr><w:cantSplit\/><w:ins w:id="\d+" w:author="A" w:date="2024-03-20T00:00:00Z"\/><\/w:trPr>/);
+    const paragraphs = tr.match(/<w:p>.*?<\/w:p>/gs)!;
+    expect(paragraphs.length).toBeGreaterThan(0);
+    for (const p of paragraphs) expect(p).toMatch(/<w:rPr><w:ins [^>]*\/><\/w:rPr><\/w:pPr>/);
+  });
+});
+
+describe('the revision of a redline', () => {
+  it('is required: no author, no date or a day that does not exist is an error, never a stand-in', async () => {
+    for (const revision of [{ author: '', date: '2024-03-20' }, { author: ' ', date: '2024-03-20' }, { author: 'A', date: '' }, { author: 'A', date: '2024-02-30' }, { author: 'A', date: 'hôm nay' }]) {
+      const doc = structuredClone(samplePlan);
+      doc.revision = revision;
+      await expect(renderDocx(doc, { kind: 'package' }), JSON.stringify(revision)).rejects.toThrow(/redline/);
+    }
+  });
+
+  it('is the only source of the marks’ author and date: a marked run in a document without one is a fault', async () => {
+    const doc = structuredClone(samplePlan);
+    const block = doc.plan.body.find((b): b is TextBlock => b.type === 'text')!;
+    block.runs = [{ text: 'thêm', change: 'insert' }];
+    await expect(renderDocx(doc, { kind: 'package' })).rejects.toThrow(/no revision/);
   });
 });

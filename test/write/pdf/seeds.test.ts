@@ -59,7 +59,7 @@ describe.skipIf(!!missing)('PDF of the five real plans', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kehoach-seeds-pdf-'));
     first = buildSeedPlans(path.join(dir, 'a'), 'pdf');
     second = buildSeedPlans(path.join(dir, 'b'), 'pdf');
-  }, 300_000);
+  });
 
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
