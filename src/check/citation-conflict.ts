@@ -28,8 +28,24 @@ function issuerOf(rest: string): string | undefined {
   return words.length ? words.join(' ') : undefined;
 }
 
-function normaliseIssuer(s: string): string {
-  return s.toLowerCase().replace(/ủy ban nhân dân/g, 'ubnd').replace(/\s+/g, ' ').trim();
+/** Full names of agencies → their abbreviation, longest first (data/cap.yaml `viet_tat`). */
+type Abbreviations = [full: string, short: string][];
+
+function abbreviationsOf(project: ProjectData): Abbreviations {
+  const table: Record<string, string> = { UBND: 'Ủy ban nhân dân', ...(project.rawLevels.viet_tat ?? {}) };
+  return Object.entries(table)
+    .map(([short, full]) => [full.normalize('NFC').toLowerCase(), short.toLowerCase()] as [string, string])
+    .sort((a, b) => b[0].length - a[0].length);
+}
+
+/**
+ * An issuer in one spelling: lower case, "uỷ" as "ủy", and every full agency name written as its
+ * abbreviation, so "Hội đồng nhân dân tỉnh" and "HĐND tỉnh" are one body.
+ */
+function normaliseIssuer(s: string, abbreviations: Abbreviations): string {
+  let out = s.normalize('NFC').toLowerCase().replace(/uỷ/g, 'ủy').replace(/\s+/g, ' ').trim();
+  for (const [full, short] of abbreviations) out = out.split(full.replace(/uỷ/g, 'ủy')).join(short);
+  return out;
 }
 
 /**
@@ -37,8 +53,8 @@ function normaliseIssuer(s: string): string {
  * form is legitimate ("UBND tỉnh" for "UBND tỉnh Khánh Hòa"), so issuers are compared on their
  * first two words: "UBND huyện" vs "UBND tỉnh", "Văn phòng" vs "Sở".
  */
-function head(issuer: string): string {
-  return normaliseIssuer(issuer).split(' ').slice(0, 2).join(' ');
+function head(issuer: string, abbreviations: Abbreviations): string {
+  return normaliseIssuer(issuer, abbreviations).split(' ').slice(0, 2).join(' ');
 }
 
 function show(date: string): string {
@@ -58,6 +74,8 @@ export function checkCitations(texts: readonly RenderedText[], project: ProjectD
   const registry = new Map<string, { date: string; id: string; issuer?: string }>();
   for (const [id, e] of project.citations) if (e.so_ky_hieu && e.ngay) registry.set(keyOf(e.so_ky_hieu, e.ngay), { id, date: e.ngay, issuer: e.co_quan });
   const first = new Map<string, Mention>();
+  const abbreviations = abbreviationsOf(project);
+  const sameBody = (a: string, b: string) => head(a, abbreviations) === head(b, abbreviations);
   const out: Diagnostic[] = [];
   const warn = (t: RenderedText, message: string) => out.push({ ...t.origin, severity: 'warning', rule: 'citation-conflict', message });
   for (const t of texts) {
@@ -72,7 +90,7 @@ export function checkCitations(texts: readonly RenderedText[], project: ProjectD
       if (known) {
         if (known.date !== date) {
           warn(t, `Văn bản ${number} được ghi ngày ${show(date)}, nhưng danh mục data/van-ban (mã ${known.id}) ghi ngày ${show(known.date)}; dùng {{van_ban "${known.id}"}} để trích dẫn`);
-        } else if (issuer && known.issuer && head(issuer) !== head(known.issuer)) {
+        } else if (issuer && known.issuer && !sameBody(issuer, known.issuer)) {
           warn(t, `Văn bản ${number} được ghi là của "${issuer}", nhưng danh mục data/van-ban (mã ${known.id}) ghi là của "${known.issuer}"`);
         }
         continue;
@@ -84,7 +102,7 @@ export function checkCitations(texts: readonly RenderedText[], project: ProjectD
       }
       if (prev.date !== date) {
         warn(t, `Văn bản ${number} được ghi ngày ${show(date)}, nhưng ở ${prev.text.origin.file}:${prev.text.origin.line} ghi ngày ${show(prev.date)}`);
-      } else if (issuer && prev.issuer && head(issuer) !== head(prev.issuer)) {
+      } else if (issuer && prev.issuer && !sameBody(issuer, prev.issuer)) {
         warn(t, `Văn bản ${number} được ghi là của "${issuer}", nhưng ở ${prev.text.origin.file}:${prev.text.origin.line} ghi là của "${prev.issuer}"`);
       }
     }

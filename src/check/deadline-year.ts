@@ -21,7 +21,8 @@ function texts(v: unknown): string[] {
 }
 
 export function checkDeadlineYears(src: ResolvedSource): Diagnostic[] {
-  const year = parseDate(src.data.ngay)?.year;
+  // The plan's own year: nam_ke_hoach when a plan is issued ahead (December for the next year).
+  const year = src.data.nam_ke_hoach ?? parseDate(src.data.ngay)?.year;
   if (year === undefined) return [];
   const out: Diagnostic[] = [];
   const warn = (path: readonly (string | number)[], found: number) =>

@@ -8,6 +8,7 @@ import { checkTargetsAgainstBinding } from './target-below-parent.ts';
 import { checkDeadlineYears } from './deadline-year.ts';
 import { checkCitations } from './citation-conflict.ts';
 import { checkLevelWords } from './level-words.ts';
+import { checkDistrictWords } from './district-words.ts';
 import { checkSpelling } from './spelling.ts';
 import { checkRestatedTargets } from './target-restated.ts';
 import { checkEditorSchema } from './editor-schema.ts';
@@ -58,6 +59,7 @@ function warningChecks(src: ResolvedSource, project: ProjectData, texts: Paramet
     ...checkCitations(texts, withCitedPlans(project, src)),
     ...checkRegistryAgainstPlan(src, project),
     ...checkLevelWords(src, project, texts),
+    ...checkDistrictWords(src, texts, project.root),
     ...checkSpelling(src, project),
     ...checkRestatedTargets(src, texts),
     ...checkEditorSchema(src, project.root),

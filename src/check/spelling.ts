@@ -14,6 +14,7 @@ import type { Diagnostic } from '../load/diagnostic.ts';
 import type { JsonPath, ProjectData, ResolvedSource } from '../load/types.ts';
 import { looksLikeAbbreviation } from '../import/case.ts';
 import { wordList, type WordList } from './word-list.ts';
+import { SourceFiles, locate } from './source-lines.ts';
 
 type Speller = ReturnType<typeof nspell>;
 let speller: Speller | undefined;
@@ -62,33 +63,6 @@ function words(text: string): { word: string; index: number }[] {
   const out: { word: string; index: number }[] = [];
   for (const m of cleaned.matchAll(/[\p{L}\p{M}]+/gu)) out.push({ word: m[0].normalize('NFC'), index: m.index! });
   return out;
-}
-
-class SourceFiles {
-  private readonly cache = new Map<string, string[]>();
-  constructor(private readonly root: string) {}
-  lines(file: string): string[] {
-    let l = this.cache.get(file);
-    if (!l) {
-      try {
-        l = readFileSync(path.join(this.root, file), 'utf8').split('\n');
-      } catch {
-        l = [];
-      }
-      this.cache.set(file, l);
-    }
-    return l;
-  }
-}
-
-/** Finds `needle` in the file from (line, col) on: the place to report. */
-function locate(lines: string[], line: number, col: number, needle: string): { line: number; col: number } | undefined {
-  for (let l = line; l <= Math.min(lines.length, line + 40); l++) {
-    const from = l === line ? col - 1 : 0;
-    const i = (lines[l - 1] ?? '').indexOf(needle, from);
-    if (i >= 0) return { line: l, col: i + 1 };
-  }
-  return undefined;
 }
 
 export function checkSpelling(src: ResolvedSource, project: ProjectData): Diagnostic[] {

@@ -66,6 +66,7 @@ function loadRegistry<T>(
   schema: SchemaName,
   what: string,
   diagnostics: Diagnostic[],
+  fix?: (entry: Record<string, unknown>, at: (key: string) => Origin) => { entry: Record<string, unknown>; diagnostic: Diagnostic } | undefined,
 ): { entries: Map<string, T>; origins: Map<string, Origin> } {
   const entries = new Map<string, T>();
   const origins = new Map<string, Origin>();
@@ -86,11 +87,35 @@ function loadRegistry<T>(
         });
         return;
       }
-      entries.set(entry.id, entry as T);
+      // A fixed entry is a copy: parsed data may be shared by a cache and must stay as written.
+      const fixed = fix?.(entry, (key) => slotsOf(entry)?.get(key)?.value ?? at);
+      if (fixed) diagnostics.push(fixed.diagnostic);
+      entries.set(entry.id, (fixed?.entry ?? entry) as T);
       origins.set(entry.id, at);
     });
   }
   return { entries, origins };
+}
+
+/**
+ * A số ký hiệu copied from a real document sometimes carries a space ("111/SNV- CCHCTN&VTLT", a
+ * slip of the issuing office). The document is real and must be citable, so the space is dropped
+ * (around "-" and "/", where a symbol never has one) and the clerk is told what is printed.
+ */
+function normaliseSymbol(entry: Record<string, unknown>, at: (key: string) => Origin) {
+  const symbol = entry.so_ky_hieu;
+  if (typeof symbol !== 'string' || !/\s/.test(symbol)) return undefined;
+  const fixed = symbol.replace(/\s*([-/])\s*/g, '$1').replace(/\s+/g, ' ');
+  const still = /\s/.test(fixed);
+  const diagnostic: Diagnostic = {
+    ...at('so_ky_hieu'),
+    severity: 'warning',
+    rule: 'symbol-space',
+    message: still
+      ? `số ký hiệu '${symbol}' (văn bản '${entry.id}') có dấu cách; số và ký hiệu văn bản không có dấu cách — kiểm tra lại với văn bản gốc`
+      : `số ký hiệu '${symbol}' (văn bản '${entry.id}') có dấu cách ở văn bản gốc; trích dẫn in là '${fixed}'`,
+  };
+  return { entry: { ...entry, so_ky_hieu: fixed }, diagnostic };
 }
 
 /** Reads every data file of the project at `root`. Always returns data (possibly empty). */
@@ -103,7 +128,7 @@ export function loadProject(root: string): LoadResult<ProjectData> {
   }
   const diagnostics: Diagnostic[] = [];
   const units = loadRegistry<DonVi>(realRoot, 'don-vi', 'don-vi', 'đơn vị', diagnostics);
-  const registry = loadRegistry<VanBanTrichDan | KeHoachTrichDan>(realRoot, 'van-ban', 'van-ban', 'văn bản', diagnostics);
+  const registry = loadRegistry<VanBanTrichDan | KeHoachTrichDan>(realRoot, 'van-ban', 'van-ban', 'văn bản', diagnostics, normaliseSymbol);
   const { citations, citedPlans } = splitRegistry(realRoot, registry.entries, registry.origins, diagnostics);
 
   let levels: TuNguTheoCap = {};

@@ -84,7 +84,8 @@ export function nextDay(key: string): string {
 
 /** The vocabulary of data/cap.yaml in force on `key`: each level, with the 2-level profile over it from its date. */
 export function levelsOn(raw: TuNguTheoCap, key: string): Levels {
-  const { hai_cap: profile, ...base } = raw;
+  // viet_tat holds abbreviations of agency names, not a level.
+  const { hai_cap: profile, viet_tat: _abbreviations, ...base } = raw;
   const out: Levels = {};
   for (const [cap, words] of Object.entries(base)) if (words) out[cap] = words as Cap;
   if (!profile || key < profile.tu_ngay) return out;

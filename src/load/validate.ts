@@ -29,7 +29,13 @@ interface Issue {
 export function validateAgainst(name: SchemaName, data: unknown, locate: Locator): Diagnostic[] {
   const v = schemaValidator(name);
   if (v(data)) return [];
-  const issues = toIssues(v.errors ?? [], data, []);
+  namingRoot = data;
+  let issues: Issue[];
+  try {
+    issues = toIssues(v.errors ?? [], data, []);
+  } finally {
+    namingRoot = undefined;
+  }
   let out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
@@ -159,8 +165,27 @@ export function describePath(path: readonly (string | number)[]): string {
   return s;
 }
 
+/**
+ * The data being validated, so that messages name a list entry by its id ("van_ban[qd-111-snv]")
+ * rather than by a position a clerk would have to count ("[6]"). Set only during validateAgainst.
+ */
+let namingRoot: unknown;
+
+/** describePath, with each list index replaced by the entry's id where the entry has one. */
+export function describePathIn(path: readonly (string | number)[], root: unknown): string {
+  let s = '';
+  let cur = root;
+  for (const p of path) {
+    const next = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[p] : undefined;
+    const id = typeof p === 'number' && next !== null && typeof next === 'object' ? (next as { id?: unknown }).id : undefined;
+    s += typeof p === 'number' ? `[${typeof id === 'string' && id ? id : p}]` : s === '' ? p : `.${p}`;
+    cur = next;
+  }
+  return s;
+}
+
 function where(path: readonly (string | number)[]): string {
-  return path.length === 0 ? 'tệp' : `'${describePath(path)}'`;
+  return path.length === 0 ? 'tệp' : `'${describePathIn(path, namingRoot)}'`;
 }
 
 function show(v: unknown): string {

@@ -81,15 +81,18 @@ export function buildWithTexts(src: ResolvedSource, loaded: ProjectData): BuildO
 
   // Preamble: căn cứ lines, then "Thực hiện …"; ";" after each, "." after the last (Phụ lục I, mục II.6).
   const basis: TextBlock[] = (data.can_cu ?? []).map((c, i) => ({ type: 'text', role: 'basis', runs: text.runs(c, ['can_cu', i]), ref: `can-cu/${i}` }));
+  const basisPaths: (string | number)[][] = basis.map((_, i) => ['can_cu', i]);
   const th = ownThucHien(src);
   if (th?.hien_thi !== false) {
-    if (th?.noi_dung !== undefined) basis.push({ type: 'text', role: 'basis', runs: text.runs(th.noi_dung, ['thuc_hien', 'noi_dung']), ref: 'thuc-hien' });
-    else {
+    if (th?.noi_dung !== undefined) {
+      basis.push({ type: 'text', role: 'basis', runs: text.runs(th.noi_dung, ['thuc_hien', 'noi_dung']), ref: 'thuc-hien' });
+      basisPaths.push(['thuc_hien', 'noi_dung']);
+    } else {
       const doc = implementedOnce();
       if (doc) basis.push({ type: 'text', role: 'basis', runs: defaultSentence(doc), ref: 'thuc-hien' });
     }
   }
-  basis.forEach((b, i) => (b.runs = withEnding(b.runs, i === basis.length - 1 ? '.' : ';')));
+  endBasisLines(basis, basisPaths, report);
   const moDau = toList(data.mo_dau ?? undefined).map(
     (s, k): TextBlock => ({ type: 'text', role: 'paragraph', runs: text.runs(s, Array.isArray(data.mo_dau) ? ['mo_dau', k] : ['mo_dau']), ref: `mo-dau/${k}` }),
   );
@@ -102,10 +105,22 @@ export function buildWithTexts(src: ResolvedSource, loaded: ProjectData): BuildO
   } else {
     for (let i = body.length - 1; i >= 0; i--) {
       const b = body[i];
-      if (b.type === 'text') {
-        b.runs = withEnding(b.runs, './.');
-        break;
-      }
+      if (b.type !== 'text') continue;
+      // "./." closes the content; a heading with nothing under it is no content to close, and
+      // "II. TỔ CHỨC THỰC HIỆN./." is no form of Nghị định 30; nor can "./." go after an earlier
+      // paragraph (the document goes on): say so and leave the heading bare.
+      const heading = (x: (typeof body)[number]) => x.type === 'text' && (x.role === 'section' || x.role === 'item-title' || x.role === 'point-title');
+      if (heading(b)) {
+        // A skeleton of headings only (no paragraph yet) is not a draft that ends badly.
+        if (body.every((x) => x.type !== 'text' || heading(x))) break;
+        report(
+          'ends-with-heading',
+          'warning',
+          `Nội dung kế hoạch kết thúc bằng một đề mục ("${runsText(b.runs).slice(0, 60)}") không có nội dung; dấu "./." chỉ đặt sau đoạn văn cuối: viết nội dung cho mục này hoặc thêm loi_ket (đoạn kết), công cụ sẽ thêm "./." vào đó`,
+          headingPath(data.noi_dung as { id?: string; muc?: unknown[] }[] | undefined, b.ref),
+        );
+      } else b.runs = withEnding(b.runs, './.');
+      break;
     }
   }
 
@@ -196,7 +211,7 @@ function buildDecision(ctx: BuildContext, d: DecisionInput): Decision {
   if (typeof qd.de_nghi === 'string' && qd.de_nghi.trim() !== '') {
     bases.push({ type: 'text', role: 'basis', italic: true, runs: [{ text: 'Theo đề nghị của ' }, ...text.runs(qd.de_nghi, ['quyet_dinh', 'de_nghi'])], ref: 'quyet-dinh/de-nghi' });
   }
-  bases.forEach((b, i) => (b.runs = withEnding(b.runs, i === bases.length - 1 ? '.' : ';')));
+  endBasisLines(bases, (qd.can_cu ?? []).map((_, i) => ['quyet_dinh', 'can_cu', i]), ctx.report);
   const articles: TextBlock[] = qd.dieu.map((s, i) => ({ type: 'text', role: 'article', label: `Điều ${i + 1}.`, runs: text.runs(s, ['quyet_dinh', 'dieu', i]), ref: `quyet-dinh/dieu/${i + 1}` }));
   if (articles.length > 0) articles[articles.length - 1].runs = withEnding(articles[articles.length - 1].runs, './.');
   return {
@@ -211,3 +226,36 @@ function buildDecision(ctx: BuildContext, d: DecisionInput): Decision {
   };
 }
 
+
+/**
+ * Căn cứ and "Thực hiện" lines end with ";" and the last with "." (Nghị định 30, Phụ lục I, mục
+ * II.6), whatever the author typed — except a colon that the last line ends with: "… ban hành Kế
+ * hoạch như sau:" introduces what follows, and turning it into a period changes the sentence. A
+ * colon typed on a line that is not the last would break the list: it becomes ";" with a warning.
+ */
+function endBasisLines(blocks: TextBlock[], paths: (string | number)[][], report: BuildContext['report']): void {
+  blocks.forEach((b, i) => {
+    const last = i === blocks.length - 1;
+    const colon = /:\s*$/.test(runsText(b.runs));
+    if (colon && !last && paths[i]) {
+      report('basis-colon', 'warning', 'Căn cứ không phải dòng cuối mà kết thúc bằng dấu hai chấm (":"); công cụ đổi thành ";" — chỉ dòng căn cứ (hoặc "Thực hiện …") cuối cùng được giữ dấu ":" để dẫn vào phần sau', paths[i]);
+    }
+    b.runs = withEnding(b.runs, last ? (colon ? ':' : '.') : ';');
+  });
+}
+
+/** The source path of a heading's title from its ref ("noi-dung/<id>/<id>", ids or indices). */
+function headingPath(items: readonly { id?: string; muc?: unknown[] }[] | undefined, ref: string): (string | number)[] {
+  const path: (string | number)[] = ['noi_dung'];
+  let list = items;
+  for (const seg of ref.split('/').slice(1)) {
+    const i = (list ?? []).findIndex((m, k) => (m.id ?? String(k)) === seg);
+    if (i < 0) break;
+    path.push(i);
+    const next = list![i].muc as typeof items;
+    if (seg === ref.split('/').at(-1)) break;
+    path.push('muc');
+    list = next;
+  }
+  return [...path, 'tieu_de'];
+}

@@ -134,6 +134,10 @@ export interface KeHoach {
   ky_hieu?: string;
   ngay?: Ngay;
   /**
+   * Năm của kế hoạch (năm thực hiện), dùng trong văn bản bằng {{nam_ke_hoach}}; mặc định là năm ban hành (năm của ngay, tức {{nam}}). Kế hoạch ban hành tháng 12 cho năm sau ghi năm sau, ví dụ ngay: 2025-12-20, nam_ke_hoach: 2026. Kiểm tra thời hạn so với năm này.
+   */
+  nam_ke_hoach?: number;
+  /**
    * Trích yếu nội dung (tên kế hoạch), in đậm, canh giữa dưới tên loại. Không có dấu chấm cuối.
    */
   trich_yeu?: string;
@@ -609,7 +613,19 @@ export interface ThayDoi {
  */
 export interface TuNguTheoCap {
   hai_cap?: HaiCap;
-  [k: string]: Cap | HaiCap | undefined;
+  /**
+   * Tên đầy đủ của cơ quan, tổ chức theo chữ viết tắt (HĐND: Hội đồng nhân dân): kiểm tra trích dẫn coi "HĐND tỉnh" và "Hội đồng nhân dân tỉnh" là một cơ quan.
+   */
+  viet_tat?: {
+    [k: string]: string;
+  };
+  [k: string]:
+    | Cap
+    | HaiCap
+    | {
+        [k: string]: string;
+      }
+    | undefined;
 }
 /**
  * Từ ngữ của chính quyền địa phương hai cấp (Luật Tổ chức chính quyền địa phương 2025): kế hoạch ban hành từ ngày tu_ngay dùng từ ngữ ở đây thay cho từ ngữ cùng khóa của cấp đó (các khóa không ghi vẫn lấy như cũ).
@@ -649,7 +665,7 @@ export interface VanBanTrichDan {
    */
   loai: string;
   /**
-   * Số và ký hiệu, ví dụ: 766/QĐ-TTg. Bỏ trống với Luật, Bộ luật.
+   * Số và ký hiệu, ví dụ: 766/QĐ-TTg. Bỏ trống với Luật, Bộ luật. Dấu cách lọt vào ký hiệu của văn bản gốc (111/SNV- CCHCTN&VTLT) được bỏ, kèm cảnh báo.
    */
   so_ky_hieu?: string;
   /**

@@ -4,6 +4,7 @@ import { loadProject, resolvePlan } from '../load/index.ts';
 import type { LoadResult, ProjectData, ResolvedSource } from '../load/types.ts';
 import { hasErrors, type Diagnostic } from '../load/diagnostic.ts';
 import { buildAndCheck, type CheckOptions } from '../check/index.ts';
+import { dropAccepted } from '../check/accepted.ts';
 import type { PlanDocument } from '../model/types.ts';
 
 export interface Compiled {
@@ -29,7 +30,10 @@ export class Compiler {
 
   /** Shared data (units, levels, citations) with its own diagnostics, loaded once. */
   project(): LoadResult<ProjectData> {
-    this.projectResult ??= loadProject(this.root);
+    if (!this.projectResult) {
+      const loaded = loadProject(this.root);
+      this.projectResult = { ...loaded, diagnostics: dropAccepted(this.root, loaded.diagnostics) };
+    }
     return this.projectResult;
   }
 
@@ -44,11 +48,11 @@ export class Compiler {
     if (!project) return { file, diagnostics: [], ok: false };
     const resolved = resolvePlan(this.root, file, project, this.cache);
     const diagnostics = [...resolved.diagnostics];
-    if (!resolved.value || hasErrors(diagnostics)) return { file, resolved: resolved.value, diagnostics, ok: false };
+    if (!resolved.value || hasErrors(diagnostics)) return { file, resolved: resolved.value, diagnostics: dropAccepted(this.root, diagnostics), ok: false };
     const built = buildAndCheck(resolved.value, project, this.checkOptions);
     diagnostics.push(...built.diagnostics);
     const ok = !!built.doc && !hasErrors(diagnostics);
-    return { file, resolved: resolved.value, doc: ok ? built.doc : undefined, diagnostics: dedupe(diagnostics), ok };
+    return { file, resolved: resolved.value, doc: ok ? built.doc : undefined, diagnostics: dropAccepted(this.root, dedupe(diagnostics)), ok };
   }
 }
 

@@ -104,7 +104,7 @@ function checkAst(source: string, ast: Node, vars: object): TemplateProblem[] {
       offset: offsetOf(source, node.loc),
       message: result.printable
         ? `Biến "${name}" là một nhóm giá trị, không in trực tiếp được; hãy ghi rõ trường, ví dụ {{${name}.ten}}`
-        : `Biến không tồn tại: "${name}". Dùng được: nam, don_vi.*, cap.*, bien.* (xem docs/source-format.md, mục "Text fields")`,
+        : `Biến không tồn tại: "${name}". Dùng được: nam, nam_ke_hoach, don_vi.*, cap.*, bien.* (xem docs/source-format.md, mục "Text fields")`,
     });
   };
   const value = (node: Node) => {

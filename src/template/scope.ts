@@ -37,6 +37,9 @@ export function templateVars(data: KeHoach, unit: DonVi | undefined, project: Pr
   const vars: Record<string, unknown> = {};
   const year = parseDate(data.ngay)?.year;
   if (year !== undefined) vars.nam = year;
+  // The year the plan is for: a plan issued in December for the next year says so in nam_ke_hoach.
+  const planYear = data.nam_ke_hoach ?? year;
+  if (planYear !== undefined) vars.nam_ke_hoach = planYear;
   if (unit) {
     vars.don_vi = unitVars(unit, project);
     vars.cap = levelWords(unit, project.levels, project.units);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeProject } from '../model/project-fixture.ts';
+import { LEVELS, makeProject } from '../model/project-fixture.ts';
 import { buildAndCheck, checkPlan } from '../../src/check/index.ts';
 import { isWeaker, parseTarget, formatTarget } from '../../src/model/targets.ts';
 
@@ -113,6 +113,29 @@ phu_luc:
     ]);
     expect(d[1].message).toContain('2023');
   });
+
+  it('a plan issued in December for the next year: nam_ke_hoach is the year deadlines are read against, and {{nam_ke_hoach}}', () => {
+    const plan = `don_vi: phu-ho
+loai: ke_hoach
+ngay: 2024-12-20
+nam_ke_hoach: 2025
+trich_yeu: Kế hoạch năm {{nam_ke_hoach}} (ban hành năm {{nam}})
+noi_dung: []
+phu_luc:
+  - id: p
+    bang:
+      cot: [{ id: ten }, { id: han, kieu: thoi_han }]
+      dong:
+        - o: [Việc một, Quý II/2025]
+        - o: [Việc hai, Tháng 3/2024]
+`;
+    const f = makeProject({ 'plans/t/phu-ho/2024.yaml': plan });
+    const r = f.resolve('plans/t/phu-ho/2024.yaml');
+    expect(r.diagnostics).toEqual([]);
+    const built = buildAndCheck(r.src!, f.project);
+    expect(built.diagnostics.map((x) => [x.rule, x.line])).toEqual([['deadline-outside-year', 13]]);
+    expect(built.doc!.plan.title.map((t) => t.text).join('')).toBe('Kế hoạch năm 2025 (ban hành năm 2024)');
+  });
 });
 
 describe('citation-conflict', () => {
@@ -159,6 +182,35 @@ ${text}`;
       ['citation-conflict', 10],
       ['citation-conflict', 12],
     ]);
+  });
+});
+
+describe('citation-conflict compares agencies by meaning', () => {
+  const text = (a: string, b: string) => `don_vi: phu-ho
+loai: ke_hoach
+ngay: 2024-03-18
+trich_yeu: T
+noi_dung:
+  - id: a
+    tieu_de: A
+    noi_dung:
+      - Nghị quyết số 12/NQ-HĐND ngày 10/12/2023 của ${a} về kế hoạch năm 2024.
+      - Thực hiện Nghị quyết số 12/NQ-HĐND ngày 10/12/2023 của ${b} về kế hoạch năm 2024.
+`;
+  const run = (a: string, b: string, levels = `${LEVELS}viet_tat: { HĐND: Hội đồng nhân dân, UBND: Ủy ban nhân dân }\n`) => {
+    const f = makeProject({ 'data/cap.yaml': levels, 'plans/t/phu-ho/2024.yaml': text(a, b) });
+    const r = f.resolve('plans/t/phu-ho/2024.yaml');
+    return checkPlan(r.src!, f.project).map((d) => `${d.line}:${d.col} ${d.rule}`);
+  };
+
+  it('a full name and its abbreviation (data/cap.yaml viet_tat) are one body', () => {
+    expect(run('Hội đồng nhân dân tỉnh', 'HĐND tỉnh')).toEqual([]);
+    expect(run('Uỷ ban nhân dân tỉnh', 'UBND tỉnh')).toEqual([]);
+  });
+
+  it('two bodies still differ, and without the abbreviation in viet_tat the names differ', () => {
+    expect(run('HĐND tỉnh', 'UBND tỉnh')).toEqual(['10:9 citation-conflict']);
+    expect(run('Hội đồng nhân dân tỉnh', 'HĐND tỉnh', LEVELS)).toEqual(['10:9 citation-conflict']);
   });
 });
 

@@ -55,12 +55,24 @@ describe('validateAgainst', () => {
       {
         at: '11:21',
         rule: 'schema-unknown-key',
-        message: "khóa 'noi_dug' không hợp lệ trong 'noi_dung[0].gach[0]'; có phải ý bạn là 'noi_dung'?",
+        // List entries are named by their ids, not by positions a clerk would have to count.
+        message: "khóa 'noi_dug' không hợp lệ trong 'noi_dung[muc-dich].gach[g]'; có phải ý bạn là 'noi_dung'?",
       },
     ]);
     // A target cell without its value: the target branch (not the {doan, gop_dong} one).
     const cell = plan('phu_luc:', '  - id: pl', '    bang:', '      cot: [{ id: a }]', '      dong:', '        - o: { a: { so_sanh: toi_thieu } }');
     expect(check(cell)).toMatchObject([{ at: '16:19', rule: 'schema-required' }]);
+  });
+
+  it('names an entry of a registry list by its id, and accepts a symbol with a space', () => {
+    const registry = [
+      '- { id: qd-1, loai: Quyết định, so_ky_hieu: 1/QĐ-UBND, ngay: 2024-01-05 }',
+      '- { id: cv-111-snv, loai: Công văn, so_ky_hieu: 111/SNV- CCHCTN&VTLT, ngay: 2024-13-05 }',
+      '',
+    ].join('\n');
+    expect(check(registry, 'van-ban')).toEqual([
+      { at: '2:77', rule: 'schema-pattern', message: expect.stringContaining("'[cv-111-snv].ngay'") },
+    ]);
   });
 
   it('reports required, enum (with suggestion), pattern and conflict', () => {

@@ -79,8 +79,8 @@ function renderRow(
   columnTwips: number[],
   below: Array<Continuation | undefined>,
   rowsLeft: number,
-  revisions: Revisions | undefined,
   withNextRow: boolean,
+  revisions: Revisions | undefined,
 ): string {
   const marks = rowMark(row, revisions);
   // A group row (I., II.) heads the rows under it, and the rows under a cell merged across rows
@@ -126,7 +126,7 @@ export function dataTable(block: TableBlock, revisions?: Revisions): string {
   const all = [...block.header, ...block.body];
   const keep = [...block.header.map(() => false), ...keepsWithNextRow(block.body)];
   let rows = '';
-  for (const [index, row] of all.entries()) rows += renderRow(row, block, columnTwips, below, all.length - index, revisions, keep[index]);
+  for (const [index, row] of all.entries()) rows += renderRow(row, block, columnTwips, below, all.length - index, keep[index], revisions);
   return (
     '<w:tbl><w:tblPr>' +
     `<w:tblW w:type="dxa" w:w="${columnTwips.reduce((a, b) => a + b, 0)}"/>` +
