@@ -9,7 +9,34 @@ import { LEVEL_GROUPS } from '../load/level-parts.ts';
 
 export type Report = (rule: string, message: string) => void;
 
+/** The options each helper reads (docs/source-format.md); theo_cap takes level keys instead. */
+const OPTIONS: Partial<Record<HelperName, readonly string[]>> = {
+  van_ban: ['ngay', 'co_quan', 'so', 'loai', 'trich_yeu'],
+  chi_tieu: ['dang', 'cot'],
+  so_hieu: [],
+  phu_luc: [],
+  muc: [],
+  dv: [],
+  rieng: [],
+  thuc_hien: [],
+  thay_the: [],
+};
+
 export function callHelper(name: HelperName, args: unknown[], hash: Record<string, unknown>, scope: TemplateScope, report: Report): string {
+  // An option a helper does not read would be silently ignored ({{van_ban "x" ngay="chữ"}} is
+  // still read, {{van_ban "x" ngay_chu=true}} is not): say so, with the options it has.
+  const known = OPTIONS[name];
+  if (known) {
+    for (const key of Object.keys(hash)) {
+      if (known.includes(key)) continue;
+      report(
+        'template-helper-option',
+        known.length
+          ? `Hàm ${name} không có tùy chọn "${key}"; tùy chọn của ${name}: ${known.join(', ')} (xem docs/source-format.md, mục "Text fields")`
+          : `Hàm ${name} không nhận tùy chọn nào (đang ghi "${key}=…")`,
+      );
+    }
+  }
   if (name === 'thuc_hien') {
     const text = scope.implemented();
     if (text === undefined) report('unknown-citation', '{{thuc_hien}} được dùng nhưng kế hoạch không có thuc_hien (văn bản cấp trên) và không kế thừa kế hoạch nào');
