@@ -71,6 +71,9 @@ export function callHelper(name: HelperName, args: unknown[], hash: Record<strin
     case 'muc': {
       const n = scope.itemNumbers.get(id);
       if (n === undefined) report('unknown-item', `Không có mục mã "${id}" trong noi_dung của kế hoạch`);
+      else if (scope.repeatedItems?.has(id)) {
+        report('ambiguous-item', `Mã "${id}" được dùng cho hai mục của noi_dung (ở hai danh sách khác nhau); {{muc "${id}"}} không biết chỉ mục nào: đổi mã của một mục cho khác nhau`);
+      }
       return n ?? id;
     }
     case 'rieng':
