@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PdfPrinter, assemblePdf, finalizePdf, packageParts, partMeta } from '../write/pdf/index.ts';
+import { PdfPrinter, assemblePdf, finalizePdf, packageBookmarks, packageParts, partMeta } from '../write/pdf/index.ts';
 
 /**
  * The HTML a build prints. Bundled fonts come from one stylesheet of data: URLs, written once per
@@ -72,7 +72,7 @@ export class PdfRenderer {
   async render(doc: PlanDocument, target: DocumentPart): Promise<Uint8Array> {
     if (target.kind === 'package') {
       const parts = await Promise.all(packageParts(doc).map((p) => this.part(doc, p)));
-      return assemblePdf(parts, doc.meta);
+      return assemblePdf(parts, doc.meta, packageBookmarks(doc));
     }
     return finalizePdf(await this.part(doc, target), partMeta(doc, target));
   }

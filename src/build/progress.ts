@@ -33,8 +33,9 @@ export class Progress {
     this.live = !!stream.isTTY && !quiet;
   }
 
-  start(source: string): void {
-    if (this.live) this.status(`đang dựng ${source}`);
+  /** The live line names what is under way: a plan being built, or (another `verb`) a stage of a command. */
+  start(source: string, verb = 'đang dựng'): void {
+    if (this.live) this.status(`${verb} ${source}`.trim());
   }
 
   finish(outcome: PlanOutcome): void {

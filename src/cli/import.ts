@@ -9,6 +9,7 @@ import { findProjectRoot, isInside, relativeToRoot } from '../project/root.ts';
 import { Compiler } from '../pipeline/compiler.ts';
 import { formatDiagnostic, hasErrors } from '../load/diagnostic.ts';
 import { writeFileAtomic } from '../build/atomic-write.ts';
+import { Progress } from '../build/progress.ts';
 import { importPlan } from '../import/index.ts';
 import { defaultImportPath } from '../import/output-path.ts';
 import { parentIdsSchema, parentSchemaPath } from '../generate/parent-ids-schema.ts';
@@ -34,62 +35,90 @@ export async function runImport(args: string[]): Promise<number> {
       return 1;
     }
   }
-  const result = importPlan({
-    root,
-    input,
-    project: project.value,
-    unit: values.unit,
-    parentFile,
-    onProgress: (m) => process.stderr.write(`${m}\n`),
-  });
-  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-  if (!result.render || !result.plan) return 1;
-  const target = values.out ? relativeToRoot(root, values.out) : parentFile ? childPath(parentFile, result.plan) : defaultImportPath(result.plan, project.value);
-  if (!isInside(root, path.resolve(root, target))) {
-    process.stderr.write(`kehoach import: tệp kết quả phải nằm trong dự án ('${target}')\n`);
-    return 1;
-  }
-  if (parentFile && !target.startsWith('plans/')) {
-    process.stderr.write(`kehoach import: kế hoạch con phải nằm trong plans/ ('${target}')\n`);
-    return 1;
-  }
-  if (existsSync(path.join(root, target))) {
-    process.stderr.write(`kehoach import: '${target}' đã có, không ghi đè (xóa hoặc chọn --out khác)\n`);
-    return 1;
-  }
-  if (parentFile) {
-    const parent = compiler.compile(parentFile);
-    if (!parent.ok || !parent.resolved) {
-      for (const d of parent.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-      process.stderr.write(`kehoach import: kế hoạch cha '${parentFile}' còn lỗi, sửa trước khi nhập kế hoạch con\n`);
+  // A large input shows its stages on build's live line (a terminal only; logs get the diagnostics).
+  const progress = new Progress(parentFile ? 3 : 2, !process.stderr.isTTY);
+  let active = false;
+  const stageDone = { source: input, ok: true, outputs: [], diagnostics: [], errors: [] };
+  const endStages = () => {
+    if (!active) return;
+    progress.finish(stageDone);
+    // finish() redraws the line for the next stage; the next write is a message or the end.
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+    active = false;
+  };
+  const stage = (label: string) => {
+    endStages();
+    progress.start(`${input}: ${label}`, '');
+    active = true;
+  };
+  /** Messages clear the live line first. */
+  const say = (text: string) => {
+    endStages();
+    process.stderr.write(text);
+  };
+  try {
+    const result = importPlan({
+      root,
+      input,
+      project: project.value,
+      unit: values.unit,
+      parentFile,
+      onProgress: stage,
+    });
+    for (const d of result.diagnostics) say(formatDiagnostic(d) + '\n');
+    if (!result.render || !result.plan) return 1;
+    const target = values.out ? relativeToRoot(root, values.out) : parentFile ? childPath(parentFile, result.plan) : defaultImportPath(result.plan, project.value);
+    if (!isInside(root, path.resolve(root, target))) {
+      say(`kehoach import: tệp kết quả phải nằm trong dự án ('${target}')\n`);
       return 1;
     }
-  }
-  const rendered = result.render(target);
-  for (const d of rendered.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-  if (rendered.text === undefined) return 1;
-  writeFileAtomic(path.join(root, target), rendered.text);
-  process.stdout.write(`${target}\n`);
-  if (parentFile) {
-    // The schema the child names in its modeline, from the parent as it stands now (as kehoach new).
-    const parent = compiler.compile(parentFile);
-    if (parent.resolved) writeFileAtomic(path.join(root, parentSchemaPath(parentFile)), parentIdsSchema(parentFile, parent.resolved.data));
-  }
-  // New registry documents: known to this check in memory, written only once the plan checks.
-  const added = rendered.registry;
-  for (const e of added?.entries ?? []) project.value.citations.set(e.id, e);
-  const checked = compiler.compile(target);
-  for (const d of checked.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-  const ok = checked.ok && !hasErrors(checked.diagnostics);
-  if (added) {
-    if (ok) {
-      writeFileAtomic(path.join(root, added.file), added.text);
-      process.stdout.write(`${added.file}\n`);
-    } else {
-      process.stderr.write(`kehoach import: kế hoạch còn lỗi nên chưa ghi ${added.entries.length} văn bản mới (${added.entries.map((e) => e.id).join(', ')}) vào ${added.file}; sửa lỗi rồi nhập lại\n`);
+    if (parentFile && !target.startsWith('plans/')) {
+      say(`kehoach import: kế hoạch con phải nằm trong plans/ ('${target}')\n`);
+      return 1;
     }
+    if (existsSync(path.join(root, target))) {
+      say(`kehoach import: '${target}' đã có, không ghi đè (xóa hoặc chọn --out khác)\n`);
+      return 1;
+    }
+    if (parentFile) {
+      const parent = compiler.compile(parentFile);
+      if (!parent.ok || !parent.resolved) {
+        for (const d of parent.diagnostics) say(formatDiagnostic(d) + '\n');
+        say(`kehoach import: kế hoạch cha '${parentFile}' còn lỗi, sửa trước khi nhập kế hoạch con\n`);
+        return 1;
+      }
+    }
+    const rendered = result.render(target);
+    for (const d of rendered.diagnostics) say(formatDiagnostic(d) + '\n');
+    if (rendered.text === undefined) return 1;
+    writeFileAtomic(path.join(root, target), rendered.text);
+    endStages();
+    process.stdout.write(`${target}\n`);
+    if (parentFile) {
+      // The schema the child names in its modeline, from the parent as it stands now (as kehoach new).
+      const parent = compiler.compile(parentFile);
+      if (parent.resolved) writeFileAtomic(path.join(root, parentSchemaPath(parentFile)), parentIdsSchema(parentFile, parent.resolved.data));
+    }
+    // New registry documents: known to this check in memory, written only once the plan checks.
+    const added = rendered.registry;
+    for (const e of added?.entries ?? []) project.value.citations.set(e.id, e);
+    if (result.large) stage('kiểm tra kế hoạch đã ghi');
+    const checked = compiler.compile(target);
+    endStages();
+    for (const d of checked.diagnostics) say(formatDiagnostic(d) + '\n');
+    const ok = checked.ok && !hasErrors(checked.diagnostics);
+    if (added) {
+      if (ok) {
+        writeFileAtomic(path.join(root, added.file), added.text);
+        process.stdout.write(`${added.file}\n`);
+      } else {
+        say(`kehoach import: kế hoạch còn lỗi nên chưa ghi ${added.entries.length} văn bản mới (${added.entries.map((e) => e.id).join(', ')}) vào ${added.file}; sửa lỗi rồi nhập lại\n`);
+      }
+    }
+    return ok ? 0 : 1;
+  } finally {
+    endStages();
   }
-  return ok ? 0 : 1;
 }
 
 /** A child's default place: beside its unit's other plans, named after the parent (as kehoach new). */

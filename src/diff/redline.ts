@@ -8,6 +8,7 @@ import type { Block, HeaderGrid, PlanDocument, Recipients, Run, Runs, Signature,
 import { runsToText } from '../write/text/index.ts';
 import { diffTokens } from './words.ts';
 import { renderDocx } from '../write/docx/index.ts';
+import { fitSpans } from './redline-spans.ts';
 
 /** A whitespace-separated word as styled pieces (a word may straddle runs: "**45**%"). */
 type Word = Run[];
@@ -45,7 +46,8 @@ export function markedRuns(oldRuns: Runs, newRuns: Runs): Runs {
   const out: Runs = [];
   const push = (r: Run) => {
     const last = out[out.length - 1];
-    if (last && last.bold === r.bold && last.italic === r.italic && last.change === r.change) last.text += r.text;
+    // A document number keeps its own run: its hyphens never break (w:noBreakHyphen).
+    if (last && last.bold === r.bold && last.italic === r.italic && last.change === r.change && last.noBreak === r.noBreak) last.text += r.text;
     else out.push(r);
   };
   const emit = (w: Word, change: Run['change'], lead: string, trail: string) => {
@@ -104,7 +106,7 @@ function wholeRow(row: TableRow, change: 'insert' | 'delete'): TableRow {
 }
 
 /** Rows marked against the old rows (matched by ref): kept rows cell by cell, new rows inserted, old rows deleted in place. */
-function markRows(oldRows: readonly TableRow[], rows: readonly TableRow[]): TableRow[] {
+function markRows(oldRows: readonly TableRow[], rows: readonly TableRow[], columns: number): TableRow[] {
   const byRef = new Map(oldRows.map((r) => [r.ref, r]));
   const out = rows.map((row) => {
     const before = byRef.get(row.ref);
@@ -114,7 +116,8 @@ function markRows(oldRows: readonly TableRow[], rows: readonly TableRow[]): Tabl
     return { ...row, cells: row.cells.map((c, i) => markCell(before.cells[i], c)) };
   });
   // Rows of the old table that are gone come back as deletions after their old predecessor.
-  return putBack(oldRows, rows, out, (row) => wholeRow(row, 'delete'));
+  // Cells merged across rows are refitted to the rows of both revisions (redline-spans.ts).
+  return fitSpans(oldRows, rows, putBack(oldRows, rows, out, (row) => wholeRow(row, 'delete')), columns);
 }
 
 /**
@@ -137,7 +140,8 @@ function putBack<T extends { ref: string }>(oldItems: readonly T[], items: reado
 
 function markTable(oldTable: TableBlock | undefined, table: TableBlock): TableBlock {
   if (!oldTable) return { ...table, header: table.header.map((r) => wholeRow(r, 'insert')), body: table.body.map((r) => wholeRow(r, 'insert')) };
-  return { ...table, header: markRows(oldTable.header, table.header), body: markRows(oldTable.body, table.body) };
+  const columns = table.columns.length;
+  return { ...table, header: markRows(oldTable.header, table.header, columns), body: markRows(oldTable.body, table.body, columns) };
 }
 
 /** A block inserted or deleted whole: its paragraph (label, text, mark) or every row of its table. */

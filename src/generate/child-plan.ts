@@ -11,6 +11,7 @@ import { collectTargets, targetText, type TargetCell } from './targets.ts';
 import { unitNames } from '../template/unit-names.ts';
 import { planCitation } from '../model/implemented.ts';
 import { viewAtLevel } from '../load/level-parts.ts';
+import { projectOn } from '../load/units-in-time.ts';
 
 export interface ChildPlanInput {
   root: string;
@@ -72,6 +73,24 @@ function targetSkeleton(targets: TargetCell[]): string {
   return lines.join('\n');
 }
 
+/**
+ * The draft's date: the parent's year ("2024": the blanks of a date to fill in), unless the unit
+ * no longer exists at the end of that year (a ward merged on 1 July 2025 under a plan of March
+ * 2025), then the parent's month, then the parent's own day — a draft dated after its unit ended
+ * would not compile.
+ */
+function draftDateFor(unitId: string, parentDate: string | null | undefined, year: number, project: ProjectData): string {
+  const candidates = [String(year), ...(typeof parentDate === 'string' ? [parentDate.slice(0, 7), parentDate] : [])];
+  return candidates.find((d) => projectOn(project, d).units.has(unitId)) ?? String(year);
+}
+
+/** A filled-in date of the draft's period, for the comment that shows the clerk the form. */
+function exampleDate(draft: string): string {
+  if (draft.length === 4) return `${draft}-03-18`;
+  if (draft.length === 7) return `${draft}-18`;
+  return draft;
+}
+
 export function childPlanSource(input: ChildPlanInput): string {
   const { parent, parentDoc, unit, project } = input;
   const fromDir = path.posix.dirname(input.target);
@@ -79,12 +98,13 @@ export function childPlanSource(input: ChildPlanInput): string {
   // The parent's fragment of the child-plan schema: inherited keys optional, the parent's ids offered.
   const schema = path.posix.relative(fromDir, parentSchemaPath(input.parentFile));
   const year = parentDoc.meta.year;
+  const draftDate = draftDateFor(unit.id, parent.data.ngay, year, project);
   const name = unitNames(unit, project.levels).ten_day_du;
   const head = {
     ke_thua: parentLink,
     don_vi: unit.id,
     so: null,
-    ngay: String(year),
+    ngay: draftDate,
     // The city's legal bases are the city's: a commune plan cites the plan it implements instead.
     can_cu: [],
     thuc_hien: { ke_hoach: parentLink },
@@ -114,7 +134,7 @@ export function childPlanSource(input: ChildPlanInput): string {
     stringify(head, { lineWidth: 0 }).trimEnd(),
     '',
     comment(
-      'Văn thư điền số và ngày khi ban hành: so: 12, ngay: ' + year + '-03-18.\n' +
+      'Văn thư điền số và ngày khi ban hành: so: 12, ngay: ' + exampleDate(draftDate) + '.\n' +
         'Chỉ tiêu: mặc định bằng mức tối thiểu cấp trên giao; muốn giao cao hơn, bỏ dấu # ở các dòng dưới và sửa giá trị\n' +
         '(không được thấp hơn mức cấp trên giao: kehoach check báo lỗi). Sửa ở đây là đủ: lời văn nêu chỉ tiêu (mục tiêu,\n' +
         'cột kết quả) lấy số từ chính chỉ tiêu bằng {{chi_tieu "<mã dòng>"}}, nên tự đổi theo.',

@@ -15,6 +15,7 @@ import { resolvePlan } from '../load/resolve.ts';
 import { buildWithTexts } from '../model/build.ts';
 import type { KeHoach } from '../model/source-types.generated.ts';
 import { parseTarget } from '../model/targets.ts';
+import { decisionSymbol, planSymbol } from '../model/identity.ts';
 import { runsText } from '../text/case.ts';
 import { foldWords } from './slug.ts';
 
@@ -34,6 +35,8 @@ export interface ChildResult {
   child?: Obj;
   /** The leading "Thực hiện …" paragraph of the import, when the parent's sentence differs from it. */
   thucHien?: string;
+  /** The parent as the input cites it: its numbers and date, and the path the child names it by. */
+  parent?: { numbers: string[]; date?: string; ke_thua: string };
   diagnostics: Diagnostic[];
 }
 
@@ -44,6 +47,9 @@ interface View {
   thucHien?: string;
   /** Every id of the parent's whole template (new ids must not take one). */
   ids: Set<string>;
+  /** The parent's own number-symbols (the plan's, its decision's) and date, to recognise it cited. */
+  parentNumbers: string[];
+  parentDate?: string;
 }
 
 const keyOf = (p: JsonPath) => JSON.stringify(p);
@@ -114,7 +120,7 @@ export function importAsChild(opts: ChildOptions): ChildResult {
   if (body.length) child.noi_dung = body;
   if (annexes.length) child.phu_luc = annexes;
   if (imported.quyet_dinh) child.quyet_dinh = imported.quyet_dinh;
-  return { child, thucHien, diagnostics: [] };
+  return { child, thucHien, parent: { numbers: view.parentNumbers, date: view.parentDate, ke_thua }, diagnostics: [] };
 }
 
 /** Resolves `source` as if written at the target, renders it, and removes it again. */
@@ -135,7 +141,12 @@ function viewOf(opts: ChildOptions, source: Obj): View | { diagnostics: Diagnost
     const th = built.doc?.plan.preamble.find((b) => b.type === 'text' && b.ref === 'thuc-hien');
     const ids = new Set<string>();
     collectIds(resolved.value.template ?? resolved.value.data, ids);
-    return { data: resolved.value.data, texts, thucHien: th && th.type === 'text' ? runsText(th.runs) : undefined, ids };
+    const own = resolved.value.parent?.data;
+    const unit = own?.don_vi ? opts.project.units.get(own.don_vi) : undefined;
+    const parentNumbers: string[] = [];
+    if (own?.so != null) parentNumbers.push(`${own.so}/${planSymbol(own, unit)}`);
+    if (own?.quyet_dinh?.so != null) parentNumbers.push(`${own.quyet_dinh.so}/${decisionSymbol(own.quyet_dinh, unit)}`);
+    return { data: resolved.value.data, texts, thucHien: th && th.type === 'text' ? runsText(th.runs) : undefined, ids, parentNumbers, parentDate: own?.ngay };
   } finally {
     rmSync(temp, { force: true });
     for (const d of made.reverse()) if (existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
@@ -340,6 +351,14 @@ const itemKind: Kind = {
     }
     const ket = textField(mine.ket, theirs.ket, [...at, 'ket'], view);
     if (ket) out.ket = ket.value;
+    if (mine.bang || theirs.bang) {
+      if (!mine.bang) return 'replace';
+      const b = theirs.bang ? diffTable(mine.bang as Obj, theirs.bang as Obj, [...at, 'bang'], view) : 'replace';
+      // A table of another shape cannot be merged onto the parent's (maps merge): the item is replaced.
+      if (b === 'replace' && theirs.bang) return 'replace';
+      if (b === 'replace') out.bang = freshIds(mine.bang, view.ids);
+      else if (b) out.bang = b;
+    }
     const muc = diffList(asList(mine.muc), asList(theirs.muc), [...at, 'muc'], view, itemKind);
     if (muc.length) out.muc = muc;
     const gach = diffBullets(mine.gach, theirs.gach, [...at, 'gach'], view);

@@ -82,6 +82,8 @@ export class CitationMatcher {
   private readonly ids: Set<string>;
   /** Documents this import adds to the registry, in the order first cited. */
   readonly added: VanBanTrichDan[] = [];
+  /** Documents that are plans of plans/ (the parent): never registry entries, left as typed. */
+  private readonly plans = new Set<string>();
   /** Number and year of documents outside the registry cited with two dates: left as typed. */
   private readonly conflicting = new Set<string>();
 
@@ -117,6 +119,14 @@ export class CitationMatcher {
     }
   }
 
+  /** A plan of plans/ by its number-symbols ("5/KH-UBND", typed "05/KH-UBND" too) and date. */
+  planInPlans(numbers: string[], date: string): void {
+    for (const n of numbers) {
+      const bare = n.replace(/^0+(?=\d)/, '');
+      for (const form of [bare, bare.replace(/^(\d)(?=\/)/, '0$1')]) this.plans.add(keyOf(form, date));
+    }
+  }
+
   /** The text with each citation the registry holds (or gains) written as `{{van_ban}}`. */
   replace(text: string): { text: string; ids: string[] } {
     const mentions = findMentions(text);
@@ -127,6 +137,7 @@ export class CitationMatcher {
     for (const m of mentions) {
       if (m.start < from) continue;
       const key = keyOf(m.number, m.date);
+      if (this.plans.has(key)) continue;
       const known = this.byKey.get(key);
       // A mention that disagrees with the registry, or with itself elsewhere, stays as typed.
       if (known ? known.entry.ngay !== m.date : this.conflicting.has(key)) continue;

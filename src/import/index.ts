@@ -13,7 +13,7 @@ import { recognise, type RecognisedPlan } from './recognise.ts';
 import { readText } from './read-text.ts';
 import { readDocx } from './read-docx.ts';
 import { ImportReport } from './report.ts';
-import { CitationMatcher, replaceCitations } from './citations.ts';
+import { CitationMatcher, findMentions, replaceCitations } from './citations.ts';
 import { importAsChild } from './as-child.ts';
 import { provinceOf, registryAddition, registryFileFor, type RegistryAddition } from './registry-file.ts';
 import { withoutEnding } from './text.ts';
@@ -27,8 +27,12 @@ export interface ImportOptions {
   unit?: string;
   /** Project-relative parent plan: the import is written as its child, holding only what differs. */
   parentFile?: string;
-  onProgress?: (message: string) => void;
+  /** Called at each stage of a large input (the caller shows it: build's live line on a terminal). */
+  onProgress?: (stage: string) => void;
 }
+
+/** An input this large takes seconds: its stages are shown as they go. */
+export const LARGE_INPUT = { bytes: 150_000, blocks: 300 };
 
 export interface Rendered {
   /** The YAML source; absent when the parent could not be read. */
@@ -43,6 +47,8 @@ export interface ImportResult {
   /** The source to write at project-relative `output`, when the input could be read as a plan. */
   render?: (output: string) => Rendered;
   diagnostics: Diagnostic[];
+  /** The input was large enough for its stages to be shown (LARGE_INPUT). */
+  large?: boolean;
 }
 
 /** Bytes of a file that cannot be imported → the Vietnamese reason; undefined when it can. */
@@ -86,7 +92,11 @@ export function importPlan(opts: ImportOptions): ImportResult {
     blocks = doc.blocks;
     preamble = doc.preamble;
   }
-  if (blocks.length > 400) opts.onProgress?.(`${opts.input}: ${blocks.length} đoạn, đang nhận dạng cấu trúc…`);
+  const large = bytes.length >= LARGE_INPUT.bytes || blocks.length >= LARGE_INPUT.blocks;
+  const stage = (label: string) => {
+    if (large) opts.onProgress?.(label);
+  };
+  stage(`nhận dạng cấu trúc (${blocks.length} đoạn và bảng)`);
   const units = [...opts.project.units.values()];
   const names = units.flatMap((u) => [u.ten, u.dia_danh ?? u.ten]);
   const found = recognise(blocks, report, { fromText: !isDocx, titleCase: titleCaser(names) });
@@ -107,18 +117,22 @@ export function importPlan(opts: ImportOptions): ImportResult {
   const render = (output: string): Rendered => {
     let source: Record<string, unknown> = { ...plan };
     let thucHien: string | undefined;
+    let parentRef: ParentRef | undefined;
     const diagnostics: Diagnostic[] = [];
     if (opts.parentFile) {
+      stage(`so sánh với kế hoạch cha ${opts.parentFile}`);
       const child = importAsChild({ root: opts.root, project: opts.project, parentFile: opts.parentFile, target: output, imported: plan });
       diagnostics.push(...child.diagnostics);
       if (!child.child) return { diagnostics };
       source = child.child;
       thucHien = child.thucHien;
+      parentRef = child.parent;
     } else {
       const moDau = plan.mo_dau === undefined || plan.mo_dau === null ? [] : Array.isArray(plan.mo_dau) ? plan.mo_dau : [plan.mo_dau];
       if (!plan.thuc_hien && /^Thực hiện\s/u.test(moDau[0] ?? '')) thucHien = moDau[0];
     }
-    if (thucHien !== undefined) applyThucHien(source, thucHien, matcher, !!opts.parentFile, plan.mo_dau);
+    if (parentRef?.date) matcher.planInPlans(parentRef.numbers, parentRef.date);
+    if (thucHien !== undefined) applyThucHien(source, thucHien, matcher, parentRef, plan.mo_dau);
     source = replaceCitations(source, matcher) as Record<string, unknown>;
     const used = citedIds(source);
     const added = matcher.added.filter((e) => used.has(e.id));
@@ -138,7 +152,7 @@ export function importPlan(opts: ImportOptions): ImportResult {
     });
     return { text, diagnostics, registry };
   };
-  return { plan, render, diagnostics: report.diagnostics };
+  return { plan, render, diagnostics: report.diagnostics, large };
 }
 
 function findUnit(found: RecognisedPlan, units: DonVi[], wanted: string | undefined, report: ImportReport): DonVi | undefined {
@@ -185,7 +199,14 @@ function finishPlan(found: RecognisedPlan, unit: DonVi, report: ImportReport): P
  * holds (or gains): the implemented document becomes a datum. Otherwise it stays a paragraph of
  * mo_dau; under a parent, whose own sentence would then print too, thuc_hien is hidden.
  */
-function applyThucHien(source: Record<string, unknown>, sentence: string, matcher: CitationMatcher, child: boolean, imported: unknown): void {
+function applyThucHien(source: Record<string, unknown>, sentence: string, matcher: CitationMatcher, parent: ParentRef | undefined, imported: unknown): void {
+  const child = !!parent;
+  // The parent itself cited: the child implements the plan it inherits (its targets bind).
+  const first = findMentions(sentence)[0];
+  if (parent && first && /^Thực hiện\s+$/u.test(sentence.slice(0, first.start)) && parent.numbers.some((n) => unpadded(n) === unpadded(first.number)) && parent.date === first.date) {
+    source.thuc_hien = { ke_hoach: parent.ke_thua, noi_dung: withoutEnding(sentence) };
+    return;
+  }
   const r = matcher.replace(withoutEnding(sentence));
   const m = /^Thực hiện\s+\{\{van_ban "([^"]+)"/u.exec(r.text);
   const moDau = source.mo_dau === undefined || source.mo_dau === null ? [] : Array.isArray(source.mo_dau) ? (source.mo_dau as string[]) : [source.mo_dau as string];
@@ -198,6 +219,11 @@ function applyThucHien(source: Record<string, unknown>, sentence: string, matche
   source.thuc_hien = { hien_thi: false };
   source.mo_dau = imported;
 }
+
+/** "05/KH-UBND" and "5/KH-UBND" are one number (Nghị định 30 pads numbers below 10). */
+const unpadded = (n: string) => n.replace(/^0+(?=\d)/, '');
+
+type ParentRef = NonNullable<ReturnType<typeof importAsChild>['parent']>;
 
 /** Ids of the registry that a source cites (helpers and thuc_hien.van_ban). */
 function citedIds(source: unknown): Set<string> {

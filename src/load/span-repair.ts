@@ -10,8 +10,8 @@ import { layoutTable, type RowEvent } from '../model/table-layout.ts';
 
 type Data = Record<string, unknown>;
 
-/** Containers that may hold tables: the annex list and its sections. */
-const TABLE_LISTS = new Set(['phu_luc', 'muc']);
+/** Keyed lists whose entries may hold tables: annexes and their sections, body sections and items. */
+const TABLE_LISTS = new Set(['phu_luc', 'muc', 'noi_dung']);
 
 /**
  * `after` with the spans of its tables adjusted to the rows `before` had and `after` lost.

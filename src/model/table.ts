@@ -8,7 +8,8 @@ import type { BuildContext } from './context.ts';
 import { headerDepth, layoutTable, type LeafColumn, type PlacedCell } from './table-layout.ts';
 import { roman } from './numbering.ts';
 import { numericDate, parseDate } from './dates.ts';
-import { formatNumber, formatTarget, isStructuredTarget, parseTarget } from './targets.ts';
+import { formatTarget, isStructuredTarget, parseTarget } from './targets.ts';
+import { formatTypedNumber } from './numbers.ts';
 import { textWidthMm, type PageOrientation } from './page.ts';
 
 type Align = TableColumn['align'];
@@ -121,7 +122,9 @@ function valueCell(ctx: BuildContext, leaf: LeafColumn, pc: PlacedCell, align: A
     ctx.report('target-unparsed', 'warning', `Không đọc được chỉ tiêu "${String(value)}"; ghi dạng "Tối thiểu 45", "> 95", "100" hoặc {so_sanh, gia_tri, don_vi}`, p);
     return ctx.text.runs(value, p);
   };
-  if (typeof v === 'number') return cell([[{ text: isTarget ? formatTarget({ op: '=', value: v }, style) : formatNumber(v) }]], align);
+  // A deadline column's bare number is a year (2025); other numbers print as Vietnamese writes them (1.500).
+  const plain = (n: number) => (leaf.col.kieu === 'thoi_han' ? String(n) : formatTypedNumber(n));
+  if (typeof v === 'number') return cell([[{ text: isTarget ? formatTarget({ op: '=', value: v }, style) : plain(v) }]], align);
   if (typeof v === 'string') return cell([isTarget ? targetText(v, path) : ctx.text.runs(v, path)], align);
   if (Array.isArray(v)) return cell(v.map((s, i) => ctx.text.runs(s, [...path, i])), align);
   if (isStructuredTarget(v)) return cell([targetText(v, path)], align);

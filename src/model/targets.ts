@@ -41,9 +41,8 @@ export function parseTarget(v: unknown): Target | undefined {
   return t;
 }
 
-export function formatNumber(n: number): string {
-  return String(n).replace('.', ',');
-}
+import { formatNumber } from './numbers.ts';
+export { formatNumber };
 
 /** day_du: "Tối thiểu 45", "> 95", "≥ 80", "100"; gon: ">95%", "≥80%". */
 export function formatTarget(t: Target, style: 'day_du' | 'gon' = 'day_du'): string {

@@ -4,6 +4,7 @@
 import type { ProjectData } from '../load/types.ts';
 import type { DonVi, KeHoach } from '../model/source-types.generated.ts';
 import { parseDate } from '../model/dates.ts';
+import { formatTypedNumber } from '../model/numbers.ts';
 import { levelWords, unitNames } from './unit-names.ts';
 import type { TargetCell } from '../check/targets.ts';
 
@@ -45,6 +46,7 @@ export function templateVars(data: KeHoach, unit: DonVi | undefined, project: Pr
     vars.don_vi = unitVars(unit, project);
     vars.cap = levelWords(unit, project.levels, project.units);
   }
-  vars.bien = { ...(data.bien ?? {}) };
+  // A number variable prints as Vietnamese writes it ({{bien.so_ho_so}}: 1.500), a year as a year.
+  vars.bien = Object.fromEntries(Object.entries(data.bien ?? {}).map(([k, v]) => [k, typeof v === 'number' ? formatTypedNumber(v) : v]));
   return vars;
 }

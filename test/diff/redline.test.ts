@@ -141,3 +141,39 @@ describe('redlineDocument', () => {
     expect(lines.filter((l) => l.runs.every((r) => !r.change))).toHaveLength(oldLines.length - 1);
   });
 });
+
+describe('cells merged across rows in a redline', () => {
+  /** Grid columns each row fills (its own cells plus merges from above); a well-formed table fills every column of every row. */
+  function filled(table: TableBlock, rows = table.body): number[] {
+    const below = new Array<number>(table.columns.length).fill(0);
+    return rows.map((row, i) => {
+      let col = 0;
+      let count = below.filter((b) => b > 0).length;
+      const next = below.map((b) => Math.max(0, b - 1));
+      for (const cell of row.cells) {
+        while (below[col] > 0) col++;
+        const span = Math.min(cell.rowSpan, rows.length - i);
+        for (let c = col; c < col + cell.colSpan; c++) next[c] = Math.max(next[c], span - 1);
+        col += cell.colSpan;
+        count += cell.colSpan;
+      }
+      below.splice(0, below.length, ...next);
+      return count;
+    });
+  }
+
+  it('refits a merge to the rows of both revisions when a row inside it is removed, so every row stays whole', () => {
+    const next: PlanDocument = structuredClone(samplePlan);
+    const table = next.annexes[0].blocks.find((b): b is TableBlock => b.type === 'table')!;
+    const owner = table.body.findIndex((r) => r.cells.some((c) => c.rowSpan === 3));
+    table.body.splice(owner + 1, 1); // the second row under the 3-row merge
+    for (const c of table.body[owner].cells) if (c.rowSpan === 3) c.rowSpan = 2;
+    expect(filled(table).every((n) => n === table.columns.length)).toBe(true);
+    const doc = redlineDocument(samplePlan, next, { author: 'A', date: '2024-03-01' });
+    const red = doc.annexes[0].blocks.find((b): b is TableBlock => b.type === 'table')!;
+    expect(red.body[owner + 1].change).toBe('delete');
+    // The merge covers the deleted row too: three rows in the redline, two once it is accepted.
+    expect(red.body[owner].cells.find((c) => c.rowSpan > 1)!.rowSpan).toBe(3);
+    expect(filled(red).every((n) => n === red.columns.length)).toBe(true);
+  });
+});

@@ -93,6 +93,16 @@ describe('kehoach new from the Huế city plan, for every ward and commune of th
     expect(ids).toEqual(units);
   });
 
+  it('dates a draft within its unit’s life: a district merged on 1 July 2025 under a March 2025 plan', () => {
+    const r = runCli(['new', '--from', 'plans/thua-thien-hue/hue/2025-chi-so-dvctt.yaml', '--unit', 'hue-quan-phu-xuan'], project.root);
+    const file = r.stdout.trim();
+    const source = readFileSync(path.join(project.root, file), 'utf8');
+    expect(source).toMatch(/^ngay: 2025-03$/m); // "2025" would be 31/12/2025, after the district ended
+    const checked = runCli(['check', file], project.root);
+    expect(checked.stderr).not.toContain('[unit-not-in-effect]');
+    expect(checked.stderr).not.toContain('[template-unknown-variable]');
+  });
+
   it('prints the commune’s own wording where the city plan varies by level', () => {
     const text = renderText(compile(project.root, 'plans/thua-thien-hue/hue-thuy-bang/2024-dvctt.yaml').doc!);
     expect(text).toContain('Tỷ lệ thực hiện chứng thực bản sao điện tử từ bản chính tại UBND cấp xã');

@@ -5,6 +5,7 @@
 // decision under it, and a plain province plan. Every commune, ward and đặc khu of Khánh Hòa gets
 // a child from `kehoach new` that checks with no warning and reads as its own. (The fifth shape,
 // a commune plan citing a district plan, is pinned in test/model/plan-citation.test.ts.)
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +13,9 @@ import { loadProject, resolvePlan } from '../../src/load/index.ts';
 import { buildAndCheck } from '../../src/check/index.ts';
 import { renderText } from '../../src/write/text/index.ts';
 import { renderDocx } from '../../src/write/docx/index.ts';
-import { runCli, tempProject, repoRoot } from '../helpers/cli.ts';
+import { hasCommand, runCli, tempProject, repoRoot } from '../helpers/cli.ts';
 import { paragraphWithText, unzip } from '../write/docx/helpers.ts';
+import { PdfPrinter, findBrowser, renderPdf } from '../../src/write/pdf/index.ts';
 
 const SAMPLES = path.join(repoRoot, 'test/fixtures/samples');
 const SAMPLE = readFileSync(path.join(SAMPLES, 'khanh-hoa-tinh-2025-cctthc.yaml'), 'utf8');
@@ -101,6 +103,40 @@ describe('kehoach new for every commune, ward and đặc khu of Khánh Hòa unde
     await docxHas('plans/khanh-hoa/cam-hiep/2025-cctthc.yaml', ['XÃ CAM HIỆP', 'Số:      /KH-UBND', '1. Các phòng chuyên môn thuộc UBND xã', 'Bùi Quang Nam']);
     await docxHas('plans/khanh-hoa/nha-trang/2025-cctthc.yaml', ['PHƯỜNG NHA TRANG', '2. Văn phòng HĐND và UBND phường']);
   });
+});
+
+const browser = findBrowser();
+const canPdf = Boolean(browser) && hasCommand('pdftotext');
+if (!canPdf) console.warn('Bỏ qua kiểm thử PDF của mẫu: thiếu Chromium/Chrome/Edge hoặc pdftotext (poppler-utils).');
+
+describe.skipIf(!canPdf)('the PDFs of the sample and of a child', () => {
+  let printer: PdfPrinter;
+  beforeAll(() => {
+    printer = new PdfPrinter({ executablePath: browser! });
+  });
+  afterAll(async () => {
+    await printer?.close();
+  });
+  /** The PDF's text (pdftotext), one line per printed line, spaces collapsed. */
+  async function pdfLines(file: string): Promise<string[]> {
+    const out = path.join(project.root, `${path.basename(path.dirname(file))}.pdf`);
+    writeFileSync(out, await renderPdf(compile(file).doc, { kind: 'package' }, printer));
+    return execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.replace(/\s+/g, ' ').trim());
+  }
+
+  it('print the number line, the authority and the lines that cite the decision', async () => {
+    const parent = await pdfLines(PARENT);
+    expect(parent).toContain('QUYẾT ĐỊNH');
+    expect(parent).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA');
+    expect(parent.some((l) => l.includes('Số: 1001/QĐ-UBND'))).toBe(true);
+    const child = await pdfLines('plans/khanh-hoa/truong-sa/2025-cctthc.yaml');
+    expect(child.some((l) => l.includes('ĐẶC KHU TRƯỜNG SA'))).toBe(true);
+    expect(child.some((l) => l.includes('Số: /KH-UBND'))).toBe(true);
+    expect(child.join(' ')).toContain('ban hành kèm theo Quyết định số 1001/QĐ-UBND ngày 15/8/2025 của Chủ tịch UBND tỉnh Khánh Hòa.');
+    expect(child.join(' ')).not.toMatch(/Người Ký Mẫu|Số: 1001|Sở Nội vụ/);
+  }, 120_000);
 });
 
 describe('the other shapes, built on the sample', () => {

@@ -8,8 +8,8 @@
 #   /usr/bin/python3 test/helpers/uno-read.py JOBS.json OUT.json
 #   JOBS.json: [{"file": "/abs/a.docx", "mode": "accept" | "reject" | "none"}, ...]
 #   OUT.json:  [{"file", "mode", "redlines": left after the dispatch, "body": [ITEM, ...]}, ...]
-#   ITEM: {"p": "paragraph text"} or {"table": [[cell text, ...], ...]} (a row per list; a cell's
-#   paragraphs joined by "\n", empty ones kept).
+#   ITEM: {"p": "paragraph text", "style": "its paragraph style"} or {"table": [["B: cell text", ...], ...]}
+#   (a row per list, each cell with its column letters; a cell's paragraphs joined by "\n", empty ones kept).
 #
 # Run with /usr/bin/python3: Debian's python3-uno installs into its dist-packages only. soffice is
 # started with a private profile and a pipe of its own, and is always ended (even on failure or on
@@ -27,7 +27,7 @@ import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
 
-LIMIT_S = int(os.environ.get('KEHOACH_UNO_LIMIT_S', '240'))
+LIMIT_S = int(os.environ.get('KEHOACH_UNO_LIMIT_S', '540'))
 
 
 def prop(name, value):
@@ -59,7 +59,9 @@ def cell_rows(table):
         digits = name[len(letters):]
         if not letters or not digits or not letters.isalpha():
             raise RuntimeError(f'unexpected cell name {name}')
-        rows.setdefault(int(digits), []).append((column_index(letters), table.getCellByName(name).getString()))
+        # The column letters stay with the text: a row whose cells sit in other columns (a merge
+        # that no longer lines up) reads differently even when its texts are the same.
+        rows.setdefault(int(digits), []).append((column_index(letters), f'{letters}: {table.getCellByName(name).getString()}'))
     count = table.getRows().getCount()
     return [[text for _, text in sorted(rows.get(r, []))] for r in range(1, count + 1)]
 
@@ -80,7 +82,7 @@ def walk(doc):
         if el.supportsService('com.sun.star.text.TextTable'):
             body.append({'table': cell_rows(el)})
         else:
-            body.append({'p': el.getString()})
+            body.append({'p': el.getString(), 'style': el.ParaStyleName})
     return body
 
 
@@ -112,6 +114,8 @@ def main():
     profile = tempfile.mkdtemp(prefix='kehoach-uno-')
     pipe = f'kehoach_uno_{os.getpid()}'
     signal.signal(signal.SIGALRM, on_alarm)
+    # A caller that gives up (a test's own time-out) sends SIGTERM: end soffice on the way out too.
+    signal.signal(signal.SIGTERM, lambda _s, _f: sys.exit(143))
     signal.alarm(LIMIT_S)
     proc = subprocess.Popen(
         [

@@ -1,7 +1,7 @@
 // kehoach import --from PARENT.yaml: the import as a child plan that holds only what differs, on a
 // small parent written for the test and on the real case (Phú Hồ's seed text under Huế's plan).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/cli.ts';
@@ -51,6 +51,8 @@ const CHILD_TEXT = [
   '## KẾ HOẠCH',
   '',
   '**Thử nghiệm kế thừa trên địa bàn xã Phú Hồ năm 2024**',
+  '',
+  'Thực hiện Kế hoạch số 05/KH-UBND ngày 01/3/2024 của UBND huyện Phú Vang.',
   '',
   'Ủy ban nhân dân xã Phú Hồ ban hành kế hoạch như sau:',
   '',
@@ -109,6 +111,12 @@ describe('kehoach import --from: a child holding only what differs', () => {
     expect(child).toMatchObject({ don_vi: 'phu-ho', so: 9, ngay: '2024-03-20' });
   });
 
+  it('implements the parent it cites in its "Thực hiện" sentence (thuc_hien.ke_hoach, targets bound)', () => {
+    expect(child.thuc_hien).toEqual({ ke_hoach: '../phu-vang/2024-thu.yaml', noi_dung: 'Thực hiện Kế hoạch số 05/KH-UBND ngày 01/3/2024 của UBND huyện Phú Vang' });
+    expect(imp.printed).toContain('Thực hiện Kế hoạch số 05/KH-UBND ngày 01/3/2024 của UBND huyện Phú Vang.');
+    expect(imp.registry).toBeUndefined();
+  });
+
   it('inherits what reads the same in the child\'s context (title, opening, unchanged items and sections)', () => {
     expect(child.trich_yeu).toBeUndefined();
     expect(child.mo_dau).toBeUndefined();
@@ -132,6 +140,29 @@ describe('kehoach import --from: a child holding only what differs', () => {
     expect(child.phu_luc).toEqual([{ id: 'pl-chi-tieu', bang: { dong: [{ id: 'thanh-toan', o: { 'chi-tieu': 'Tối thiểu 60' } }] } }]);
     expect(child.ky).toEqual({ thay_mat: 'ỦY BAN NHÂN DÂN', chuc_vu: 'CHỦ TỊCH', ho_ten: 'Trần Văn Thử' });
     expect(child.noi_nhan).toEqual({ danh_sach: ['TT Đảng ủy xã'] });
+  });
+});
+
+describe('kehoach import --from (command line): a parent that cannot be read', () => {
+  let project: ReturnType<typeof tempProject>;
+  beforeAll(() => {
+    project = tempProject({ plans: false });
+    mkdirSync(path.join(project.root, 'nhap'), { recursive: true });
+    writeFileSync(path.join(project.root, 'nhap/con.txt'), CHILD_TEXT);
+    mkdirSync(path.join(project.root, 'plans/thua-thien-hue/phu-vang'), { recursive: true });
+    writeFileSync(path.join(project.root, 'plans/thua-thien-hue/phu-vang/hong.yaml'), PARENT.replace('don_vi: phu-vang', 'don_vi: khong-co'));
+  });
+  afterAll(() => project.dispose());
+
+  it('says a missing parent or one with errors in Vietnamese, with exit 1, and writes nothing', () => {
+    const missingParent = runCli(['import', 'nhap/con.txt', '--from', 'plans/khong-co.yaml'], project.root);
+    expect(missingParent.code).toBe(1);
+    expect(missingParent.stderr).toContain("không tìm thấy kế hoạch cha 'plans/khong-co.yaml'");
+    const broken = runCli(['import', 'nhap/con.txt', '--from', 'plans/thua-thien-hue/phu-vang/hong.yaml', '--out', 'plans/thua-thien-hue/phu-ho/con.yaml'], project.root);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain("kế hoạch cha 'plans/thua-thien-hue/phu-vang/hong.yaml' còn lỗi");
+    expect(broken.stdout).toBe('');
+    expect(existsSync(path.join(project.root, 'plans/thua-thien-hue/phu-ho/con.yaml'))).toBe(false);
   });
 });
 

@@ -98,6 +98,16 @@ describe('a row removed inside a gop_dong span', () => {
     expect(vMerges(xml, 2)).toEqual(['-:Căn cứ chung', '-:Riêng D']);
   });
 
+  it('in a body table (an item’s bang) too', () => {
+    const body = `noi_dung:\n  - id: muc\n    tieu_de: Mục\n    muc:\n      - id: bang-muc\n        noi_dung: Bảng.\n        bang:\n          cot:\n            - { id: stt, tieu_de: Số TT, kieu: stt }\n            - { id: ten, tieu_de: Tên }\n            - { id: can-cu, tieu_de: Căn cứ }\n          dong:\n            - { id: a, o: { ten: Dòng A, can-cu: { doan: Căn cứ chung, gop_dong: 2 } } }\n            - { id: b, o: { ten: Dòng B } }\n`;
+    const child = CHILD('noi_dung: [{ id: muc, muc: [{ id: bang-muc, bang: { dong: [{ id: a, $xoa: true }] } }] }]\n');
+    const p = makeProject({ 'plans/hue/k.yaml': CITY(body), 'plans/phu-ho/k.yaml': child });
+    const r = p.resolve('plans/phu-ho/k.yaml');
+    expect(r.diagnostics).toEqual([]);
+    const dong = r.src!.data.noi_dung![0].muc![0].bang!.dong!;
+    expect(dong).toEqual([{ id: 'b', o: { ten: 'Dòng B', 'can-cu': 'Căn cứ chung' } }]);
+  });
+
   it('leaves a span the child wrote itself as written', async () => {
     const child = CHILD('phu_luc: [{ id: pl, bang: { dong: [{ id: a, o: { can-cu: { doan: Của xã, gop_dong: 2 } } }, { id: b, $xoa: true }, { id: c, $xoa: true }] } }]\n');
     const p = makeProject({ 'plans/hue/k.yaml': CITY(BY_ID.replace('chi_cap: [cap_huyen], ', '')), 'plans/phu-ho/k.yaml': child });

@@ -51,8 +51,13 @@ export function textBlockRuns(block: TextBlock, opts: { italic?: boolean } = {},
   return label + modelRuns(block.runs, { bold: (role.bold && !styled.bold) || undefined, italic }, revisions);
 }
 
+/** A text block as renderBlocks hands it on: with the change of its paragraph mark when that differs from its own. */
+type PlacedBlock = TextBlock & { markChange?: Change };
+
+const markOf = (block: PlacedBlock): Change | undefined => ('markChange' in block ? block.markChange : block.change);
+
 export function textParagraph(
-  block: TextBlock,
+  block: PlacedBlock,
   opts: { italic?: boolean; keepNext?: boolean; spaceAfter?: boolean } = {},
   revisions?: Revisions,
 ): string {
@@ -64,7 +69,7 @@ export function textParagraph(
       keepNext: opts.keepNext,
       keepLines: keepsTogether(block) || undefined,
       spacingAfter: opts.spaceAfter ? pt(TABLE.beforePt) : undefined,
-      markChange: block.change && requireRevisions(revisions).mark(block.change),
+      markChange: markOf(block) && requireRevisions(revisions).mark(markOf(block)!),
     },
     textBlockRuns(block, opts, revisions),
   );
@@ -75,11 +80,33 @@ export function textParagraph(
  * never starts a page alone.
  */
 export function renderBlocks(blocks: Block[], opts: { keepLastWithNext?: boolean } = {}, revisions?: Revisions): BodyElement[] {
+  const marks = paragraphMarkChanges(blocks);
   return blocks.map((b, i) => {
     if (b.type === 'table') return tbl(dataTable(b, revisions));
+    const block = marks[i] === b.change ? b : { ...b, markChange: marks[i] };
     const next = blocks[i + 1];
-    if (next === undefined) return p(textParagraph(b, { keepNext: opts.keepLastWithNext }, revisions));
+    if (next === undefined) return p(textParagraph(block, { keepNext: opts.keepLastWithNext }, revisions));
     // A table cannot carry space before it: the paragraph above gives the 6 pt instead.
-    return p(textParagraph(b, next.type === 'table' ? { spaceAfter: true, keepNext: true } : {}, revisions));
+    return p(textParagraph(block, next.type === 'table' ? { spaceAfter: true, keepNext: true } : {}, revisions));
   });
+}
+
+/**
+ * The tracked change of each text block's paragraph mark. A paragraph inserted or deleted whole
+ * has its own mark changed, so that accepting (or rejecting) joins it, emptied, to the paragraph
+ * after it. A paragraph before a table or at the end of the list has nothing to be joined to (and
+ * the last one of a section carries the section break): for a run of such paragraphs each mark's
+ * change moves one paragraph up — the paragraph before the run takes the first one's — and the
+ * run's last mark stays, so the emptied paragraphs join the one above instead.
+ */
+function paragraphMarkChanges(blocks: Block[]): Array<Change | undefined> {
+  const marks = blocks.map((b) => (b.type === 'text' ? b.change : undefined));
+  for (let end = 0; end <= blocks.length; end++) {
+    if (end < blocks.length && blocks[end].type === 'text') continue;
+    let start = end;
+    while (start > 0 && blocks[start - 1].type === 'text' && (blocks[start - 1] as TextBlock).change) start--;
+    if (start === end || start === 0 || blocks[start - 1].type !== 'text') continue;
+    for (let k = start - 1; k < end; k++) marks[k] = k + 1 < end ? (blocks[k + 1] as TextBlock).change : undefined;
+  }
+  return marks;
 }

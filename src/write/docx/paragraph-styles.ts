@@ -4,9 +4,9 @@
 // typed in the text ("I.", "1.", "a)"): Word has no list format for the Vietnamese letter sequence
 // (a, b, c, d, đ, e …). Values come from the shared layout module (../layout.ts).
 import type { TextBlock } from '../../model/types.ts';
-import { BLOCK_LINES, DECISION, TITLE } from '../layout.ts';
+import { BLOCK_LINES, DECISION, SIGNATURE, TITLE } from '../layout.ts';
 import { BODY_LINE, BODY_SPACING_BEFORE, FIRST_LINE_INDENT, lineSpacing, paragraphProperties } from './paragraphs.ts';
-import { pt } from './units.ts';
+import { baselineShift, halfPoints, pt } from './units.ts';
 import { escapeAttr } from './xml.ts';
 
 export const STYLE = {
@@ -23,6 +23,9 @@ export const STYLE = {
   attachedNote: 'KemTheo',
   authority: 'ThamQuyen',
   annexTitle: 'TieuDePhuLuc',
+  recipientsLabel: 'NoiNhanTieuDe',
+  recipients: 'NoiNhan',
+  signer: 'ChuKy',
 } as const;
 
 interface StyleDef {
@@ -33,6 +36,8 @@ interface StyleDef {
   pPr: string;
   bold?: boolean;
   italic?: boolean;
+  /** Font size, when not the document's 14 pt. */
+  sizePt?: number;
 }
 
 const body = paragraphProperties({
@@ -41,6 +46,7 @@ const body = paragraphProperties({
   align: 'justify',
 });
 const heading = (level?: number) => paragraphProperties({ keepNext: true, outlineLevel: level });
+const recipients = (before: number) => paragraphProperties({ keepNext: true, keepLines: true, spacing: { before, after: 0, line: lineSpacing(BLOCK_LINES) }, indent: { firstLine: 0 }, align: 'left' });
 const centred = (before = 0) => paragraphProperties({ keepNext: true, spacing: { before, after: 0, line: lineSpacing(BLOCK_LINES) }, indent: { firstLine: 0 }, align: 'center' });
 
 const STYLES: StyleDef[] = [
@@ -59,6 +65,13 @@ const STYLES: StyleDef[] = [
   { id: STYLE.attachedNote, name: 'Kèm theo', basedOn: 'Normal', pPr: centred(), italic: true },
   { id: STYLE.authority, name: 'Thẩm quyền ban hành', basedOn: 'Normal', pPr: centred(pt(DECISION.headingBeforePt)), bold: true },
   { id: STYLE.annexTitle, name: 'Tiêu đề phụ lục', basedOn: 'Normal', pPr: centred(), bold: true },
+  // Ô 9b: "Nơi nhận:" 12 pt bold italic, level with the first signature line (its 12 pt baseline
+  // shifted down to the 14 pt one), then the list 11 pt upright; both at the left margin, kept
+  // with the block.
+  { id: STYLE.recipientsLabel, name: 'Nơi nhận (tiêu đề)', basedOn: 'Normal', pPr: recipients(pt(SIGNATURE.beforePt) + baselineShift(SIGNATURE.labelPt, SIGNATURE.signerPt)), bold: true, italic: true, sizePt: SIGNATURE.labelPt },
+  { id: STYLE.recipients, name: 'Nơi nhận', basedOn: 'Normal', pPr: recipients(0), sizePt: SIGNATURE.listPt },
+  // Ô 7a–7c: quyền hạn, chức vụ and họ tên, upper case bold 13–14 pt, centred in the right column.
+  { id: STYLE.signer, name: 'Chữ ký', basedOn: 'Normal', pPr: paragraphProperties({ spacing: { before: 0, after: 0, line: lineSpacing(BLOCK_LINES) }, indent: { firstLine: 0 }, align: 'center' }), bold: true, sizePt: SIGNATURE.signerPt },
 ];
 
 const BY_ID = new Map(STYLES.map((s) => [s.id, s]));
@@ -82,7 +95,8 @@ export const ROLE_STYLE: Record<TextBlock['role'], string> = {
 
 export function paragraphStylesXml(): string {
   return STYLES.map((s) => {
-    const rPr = (s.bold ? '<w:b/><w:bCs/>' : '') + (s.italic ? '<w:i/><w:iCs/>' : '');
+    const size = s.sizePt === undefined ? '' : `<w:sz w:val="${halfPoints(s.sizePt)}"/><w:szCs w:val="${halfPoints(s.sizePt)}"/>`;
+    const rPr = (s.bold ? '<w:b/><w:bCs/>' : '') + (s.italic ? '<w:i/><w:iCs/>' : '') + size;
     return (
       `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${s.id}">` +
       `<w:name w:val="${escapeAttr(s.name)}"/><w:basedOn w:val="${s.basedOn}"/><w:qFormat/>` +

@@ -44,6 +44,8 @@ interface ParagraphProps {
   spacing?: { before: number; after: number; line: number; atLeast?: boolean };
   /** Space after only, over a style's spacing (the other attributes stay the style's). */
   spacingAfter?: number;
+  /** Space before only, over a style's spacing. */
+  spacingBefore?: number;
   indent?: { firstLine: number } | { left: number; right: number };
   align?: Align;
   /** Outline level, 0 for Word's level 1: the Navigation Pane and a table of contents read it. */
@@ -67,8 +69,10 @@ export function paragraphProperties(p: ParagraphProps): string {
   if (p.spacing) {
     const s = p.spacing;
     props += `<w:spacing w:after="${s.after}" w:before="${s.before}" w:line="${s.line}" w:lineRule="${s.atLeast ? 'atLeast' : 'auto'}"/>`;
-  } else if (p.spacingAfter !== undefined) {
-    props += `<w:spacing w:after="${p.spacingAfter}"/>`;
+  } else if (p.spacingAfter !== undefined || p.spacingBefore !== undefined) {
+    const after = p.spacingAfter !== undefined ? ` w:after="${p.spacingAfter}"` : '';
+    const before = p.spacingBefore !== undefined ? ` w:before="${p.spacingBefore}"` : '';
+    props += `<w:spacing${after}${before}/>`;
   }
   if (p.indent) {
     props += 'firstLine' in p.indent ? `<w:ind w:firstLine="${p.indent.firstLine}"/>` : `<w:ind w:left="${p.indent.left}" w:right="${p.indent.right}"/>`;

@@ -3,26 +3,21 @@
 // right half, their first lines on the same baseline.
 import type { Recipients, Signature, TrackedLine, TrackedLines } from '../../model/types.ts';
 import { layoutCell, layoutRow, layoutTable } from './layout-table.ts';
-import { centredLine, lineSpacing, paragraph } from './paragraphs.ts';
-import { lineContent, modelRuns, run, type RunStyle } from './runs.ts';
+import { paragraph } from './paragraphs.ts';
+import { lineContent, modelRuns, run } from './runs.ts';
 import { requireRevisions, type Revisions } from './revisions.ts';
-import { baselineShift, pt } from './units.ts';
-import { BLOCK_LINES, SIGNATURE } from '../layout.ts';
+import { pt } from './units.ts';
+import { SIGNATURE } from '../layout.ts';
+import { STYLE } from './paragraph-styles.ts';
 
 export const SIGNATURE_LEFT_MM = SIGNATURE.leftMm;
 export const SIGNATURE_RIGHT_MM = SIGNATURE.rightMm;
 
-const RECIPIENTS_LABEL_PT = SIGNATURE.labelPt;
-const RECIPIENTS_PT = SIGNATURE.listPt;
-const SIGNATURE_PT = SIGNATURE.signerPt;
 const SIGNATURE_GAP_LINES = SIGNATURE.gapLines;
 const BLOCK_BEFORE = pt(SIGNATURE.beforePt);
 
-
-/** A left-aligned line kept with the block; `runs` is run markup. */
-function leftLine(runs: string, before: number, markChange?: string): string {
-  return paragraph({ keepNext: true, keepLines: true, spacing: { before, after: 0, line: lineSpacing(BLOCK_LINES) }, markChange }, runs);
-}
+// Sizes and emphasis come from the named styles "Nơi nhận (tiêu đề)", "Nơi nhận" and "Chữ ký"
+// (paragraph-styles.ts), so that a clerk restyles every signature block at once.
 
 interface Line {
   runs: string;
@@ -31,9 +26,15 @@ interface Line {
 }
 
 /** The lines to print: the model's, or in a redline their tracked runs (deleted lines included). */
-function lineRuns(lines: string[], tracked: TrackedLine[] | undefined, style: RunStyle, revisions: Revisions | undefined): Line[] {
-  if (!tracked) return lines.map((l) => ({ runs: run(l, style) }));
-  return tracked.map((l) => ({ runs: modelRuns(l.runs, style, revisions), markChange: l.change && requireRevisions(revisions).mark(l.change) }));
+function lineRuns(lines: string[], tracked: TrackedLine[] | undefined, revisions: Revisions | undefined): Line[] {
+  if (!tracked) return lines.map((l) => ({ runs: run(l) }));
+  return tracked.map((l) => ({ runs: modelRuns(l.runs, {}, revisions), markChange: l.change && requireRevisions(revisions).mark(l.change) }));
+}
+
+/** A signature line: the "Chữ ký" style, kept with the lines below it except the name. */
+function signerLine(runs: string, opts: { before?: number; keepNext: boolean; markChange?: string }): string {
+  const spacing = opts.before ? { spacingBefore: opts.before } : {};
+  return paragraph({ style: STYLE.signer, keepNext: opts.keepNext, markChange: opts.markChange, ...spacing }, runs);
 }
 
 export function signatureTable(
@@ -44,22 +45,22 @@ export function signatureTable(
 ): string {
   const left: string[] = [];
   if (recipients && recipients.lines.length > 0) {
-    // Level with the first signature line: shift the 12 pt label down to the 14 pt baseline.
-    const labelBefore = BLOCK_BEFORE + baselineShift(RECIPIENTS_LABEL_PT, SIGNATURE_PT);
-    left.push(leftLine(run('Nơi nhận:', { sizePt: RECIPIENTS_LABEL_PT, bold: true, italic: true }), labelBefore));
-    for (const line of lineRuns(recipients.lines, tracked.recipients, { sizePt: RECIPIENTS_PT }, revisions)) left.push(leftLine(line.runs, 0, line.markChange));
+    left.push(paragraph({ style: STYLE.recipientsLabel }, run('Nơi nhận:')));
+    for (const line of lineRuns(recipients.lines, tracked.recipients, revisions)) {
+      left.push(paragraph({ style: STYLE.recipients, markChange: line.markChange }, line.runs));
+    }
   } else {
     left.push('<w:p/>');
   }
 
   const right: string[] = [];
   if (signature) {
-    const style = { sizePt: SIGNATURE_PT, bold: true };
-    lineRuns(signature.lines, tracked.signatureLines, style, revisions).forEach((line, i) =>
-      right.push(centredLine({ runs: line.runs }, style, { before: i === 0 ? BLOCK_BEFORE : 0, keepNext: true, markChange: line.markChange })),
+    lineRuns(signature.lines, tracked.signatureLines, revisions).forEach((line, i) =>
+      right.push(signerLine(line.runs, { before: i === 0 ? BLOCK_BEFORE : 0, keepNext: true, markChange: line.markChange })),
     );
-    for (let i = 0; i < SIGNATURE_GAP_LINES; i++) right.push(centredLine('', { sizePt: SIGNATURE_PT }, { keepNext: true }));
-    right.push(centredLine(lineContent(signature.name, tracked.signatureName, style, revisions), style));
+    for (let i = 0; i < SIGNATURE_GAP_LINES; i++) right.push(signerLine('', { keepNext: true }));
+    const name = lineContent(signature.name, tracked.signatureName, {}, revisions);
+    right.push(signerLine(typeof name === 'string' ? run(name) : name.runs, { keepNext: false }));
   } else {
     right.push('<w:p/>');
   }

@@ -7,6 +7,7 @@ import { requireRevisions, type Revisions } from './revisions.ts';
 import { tableTextStyle } from './styles.ts';
 import { mm, pt } from './units.ts';
 import { BLOCK_LINES, TABLE } from '../layout.ts';
+import { keepsWithNextRow } from '../row-blocks.ts';
 
 // The table's own borders (with insideH/insideV) draw every line: no cell carries borders of its
 // own, which keeps the markup and Word's layout work small.
@@ -78,12 +79,14 @@ function renderRow(
   columnTwips: number[],
   below: Array<Continuation | undefined>,
   rowsLeft: number,
+  withNextRow: boolean,
   revisions: Revisions | undefined,
 ): string {
   const marks = rowMark(row, revisions);
-  // A group row (I., II.) heads the rows under it: every paragraph of the row keeps with the next,
-  // which is how Word and LibreOffice keep a row with the row below (as the PDF's break-after: avoid).
-  const keepNext = row.kind === 'group';
+  // A group row (I., II.) heads the rows under it, and the rows under a cell merged across rows
+  // stay together (row-blocks.ts): every paragraph of the row keeps with the next, which is how
+  // Word and LibreOffice keep a row with the row below (as the PDF's break-after: avoid).
+  const keepNext = row.kind === 'group' || withNextRow;
   let cells = '';
   let col = 0;
   const covering = (c: number) => {
@@ -121,8 +124,9 @@ export function dataTable(block: TableBlock, revisions?: Revisions): string {
   const columnTwips = block.columns.map((c) => mm(c.widthMm));
   const below = new Array<Continuation | undefined>(columnTwips.length).fill(undefined);
   const all = [...block.header, ...block.body];
+  const keep = [...block.header.map(() => false), ...keepsWithNextRow(block.body)];
   let rows = '';
-  for (const [index, row] of all.entries()) rows += renderRow(row, block, columnTwips, below, all.length - index, revisions);
+  for (const [index, row] of all.entries()) rows += renderRow(row, block, columnTwips, below, all.length - index, keep[index], revisions);
   return (
     '<w:tbl><w:tblPr>' +
     `<w:tblW w:type="dxa" w:w="${columnTwips.reduce((a, b) => a + b, 0)}"/>` +

@@ -19,6 +19,7 @@ import { keepsTogether } from '../measure.ts';
 import { BODY } from '../layout.ts';
 import { textWidthMm } from '../../model/page.ts';
 import { titleLayout } from '../title-lines.ts';
+import { spannedRowBlocks } from '../row-blocks.ts';
 
 export interface RunView {
   text: string;
@@ -59,8 +60,14 @@ export interface TableView {
   fontSizePt: string;
   cols: { widthMm: string }[];
   header: RowView[];
-  body: RowView[];
+  /** Body rows in tbody sections; `keep`: a block under a merged cell, never broken across pages. */
+  bodies: TableBodyView[];
   ref: string;
+}
+
+export interface TableBodyView {
+  keep: boolean;
+  rows: RowView[];
 }
 
 export interface BlockView {
@@ -177,6 +184,22 @@ function mm(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
+/** Body rows as tbody sections: one per block of rows under a cell merged across rows (row-blocks.ts), kept on one page. */
+function bodies(t: TableBlock): TableBodyView[] {
+  const out: TableBodyView[] = [];
+  let at = 0;
+  const plain = (to: number) => {
+    if (to > at) out.push({ keep: false, rows: t.body.slice(at, to).map(rowView) });
+  };
+  for (const [start, end] of spannedRowBlocks(t.body)) {
+    plain(start);
+    out.push({ keep: true, rows: t.body.slice(start, end).map(rowView) });
+    at = end;
+  }
+  plain(t.body.length);
+  return out;
+}
+
 export function tableView(t: TableBlock): TableView {
   const total = t.columns.reduce((s, c) => s + c.widthMm, 0);
   return {
@@ -184,7 +207,7 @@ export function tableView(t: TableBlock): TableView {
     fontSizePt: mm(t.fontSizePt),
     cols: t.columns.map((c) => ({ widthMm: mm(c.widthMm) })),
     header: t.header.map(rowView),
-    body: t.body.map(rowView),
+    bodies: bodies(t),
     ref: t.ref,
   };
 }

@@ -6,6 +6,7 @@ import { renderHtml, type HtmlOptions, type HtmlPart } from '../html/index.ts';
 import { assemblePdf, finalizePdf } from './assemble.ts';
 import { partMeta, type DocumentPart } from '../../model/part-meta.ts';
 import type { PdfPrinter } from './printer.ts';
+import { sentenceCase } from '../../text/case.ts';
 
 
 /** The HTML parts of the package in reading order: decision, plan, appendices. */
@@ -17,6 +18,15 @@ export function packageParts(doc: PlanDocument): HtmlPart[] {
   return parts;
 }
 
+/** The package's bookmarks, one per part of packageParts: "Quyết định", "Kế hoạch", "Phụ lục I" … */
+export function packageBookmarks(doc: PlanDocument): string[] {
+  const marks: string[] = [];
+  if (doc.decision) marks.push(sentenceCase(doc.decision.kind));
+  marks.push(sentenceCase(doc.plan.kind));
+  for (const a of doc.annexes) marks.push(a.label);
+  return marks;
+}
+
 export async function renderPdf(
   doc: PlanDocument,
   part: DocumentPart,
@@ -25,7 +35,7 @@ export async function renderPdf(
 ): Promise<Buffer> {
   if (part.kind === 'package') {
     const printed = await Promise.all(packageParts(doc).map((p) => printer.print(renderHtml(doc, p, opts))));
-    return assemblePdf(printed, doc.meta);
+    return assemblePdf(printed, doc.meta, packageBookmarks(doc));
   }
   const bytes = await printer.print(renderHtml(doc, part, opts));
   return finalizePdf(bytes, partMeta(doc, part));

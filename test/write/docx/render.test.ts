@@ -241,18 +241,25 @@ describe('signature block', () => {
     expect(lastParagraph).toContain('<w:keepNext/>');
   });
 
-  it('sets "Nơi nhận:" bold italic 12 pt, the list 11 pt, the signer bold 14 pt centred', () => {
+  it('sets "Nơi nhận:" bold italic 12 pt, the list 11 pt, the signer bold 14 pt centred, each by a named style', () => {
     const label = paragraphWithText(doc, 'Nơi nhận:')!;
-    expect(label).toContain('<w:b/>');
-    expect(label).toContain('<w:i/>');
-    expect(label).toContain('<w:sz w:val="24"/>');
-    expect(paragraphWithText(doc, '- Lưu: VT, VP.')).toContain('<w:sz w:val="22"/>');
+    expect(label).toContain('<w:pStyle w:val="NoiNhanTieuDe"/>');
+    expect(styled('Nơi nhận:')).toContain('<w:b/>');
+    expect(styled('Nơi nhận:')).toContain('<w:i/>');
+    expect(styled('Nơi nhận:')).toContain('<w:sz w:val="24"/>');
+    expect(paragraphWithText(doc, '- Lưu: VT, VP.')).toContain('<w:pStyle w:val="NoiNhan"/>');
+    expect(styled('- Lưu: VT, VP.')).toContain('<w:sz w:val="22"/>');
     for (const line of ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn Phong']) {
       const p = paragraphWithText(doc, line)!;
-      expect(p).toContain('<w:b/>');
-      expect(p).toContain('<w:sz w:val="28"/>');
-      expect(p).toContain('<w:jc w:val="center"/>');
+      expect(p).toContain('<w:pStyle w:val="ChuKy"/>');
+      // No direct size or emphasis: a clerk restyles every signature block by its style.
+      expect(p).not.toMatch(/<w:sz |<w:b\/>/);
+      expect(styled(line)).toContain('<w:b/>');
+      expect(styled(line)).toContain('<w:sz w:val="28"/>');
+      expect(styled(line)).toContain('<w:jc w:val="center"/>');
     }
+    expect(styles).toContain('<w:name w:val="Chữ ký"/>');
+    expect(styles).toContain('<w:name w:val="Nơi nhận"/>');
   });
 });
 

@@ -1,4 +1,8 @@
 import { PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../../src/model/types.ts';
 import { PDF_CREATOR, PDF_PRODUCER, assemblePdf, finalizePdf, metaDate } from '../../../src/write/pdf/assemble.ts';
@@ -72,5 +76,33 @@ describe('metaDate', () => {
   it('reads YYYY-MM-DD as midnight UTC, falls back to 1 January of the year', () => {
     expect(metaDate(meta).toISOString()).toBe('2024-03-18T00:00:00.000Z');
     expect(metaDate({ ...meta, date: '2025-08' }).toISOString()).toBe('2024-01-01T00:00:00.000Z');
+  });
+});
+
+describe('package bookmarks', () => {
+  const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftohtml']).status === 0;
+
+  it.skipIf(!hasPoppler)('give one outline entry per part, at its first page, read back by poppler', async () => {
+    const bytes = await assemblePdf([await part(2, A4, new Date()), await part(3, A4L, new Date()), await part(1, A4, new Date())], meta, ['Quyết định', 'Kế hoạch', 'Phụ lục I']);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kehoach-outline-'));
+    try {
+      const file = path.join(dir, 'p.pdf');
+      writeFileSync(file, bytes);
+      const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', file], { encoding: 'utf8' });
+      const items = [...xml.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => `${m[1]} ${m[2]}`);
+      expect(items).toEqual(['1 Quyết định', '3 Kế hoạch', '6 Phụ lục I']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(doc.catalog.get(PDFName.of('PageMode'))).toBe(PDFName.of('UseOutlines'));
+  });
+
+  it('are deterministic, and absent when none are given', async () => {
+    const a = await assemblePdf([await part(2, A4, new Date('2030-01-01')), await part(1, A4, new Date('2030-01-01'))], meta, ['Kế hoạch', 'Phụ lục']);
+    const b = await assemblePdf([await part(2, A4, new Date('2031-01-01')), await part(1, A4, new Date('2031-01-01'))], meta, ['Kế hoạch', 'Phụ lục']);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const none = await PDFDocument.load(await assemblePdf([await part(1, A4, new Date())], meta), { updateMetadata: false });
+    expect(none.catalog.get(PDFName.of('Outlines'))).toBeUndefined();
   });
 });
