@@ -23,8 +23,8 @@ const OPTIONS: Partial<Record<HelperName, readonly string[]>> = {
 };
 
 export function callHelper(name: HelperName, args: unknown[], hash: Record<string, unknown>, scope: TemplateScope, report: Report): string {
-  // An option a helper does not read would be silently ignored ({{van_ban "x" ngay="chữ"}} is
-  // still read, {{van_ban "x" ngay_chu=true}} is not): say so, with the options it has.
+  // An option a helper does not read would be silently ignored ({{van_ban "x" ngay_chu=true}}
+  // would print the numeric date and say nothing): say so, with the options it has.
   const known = OPTIONS[name];
   if (known) {
     for (const key of Object.keys(hash)) {

@@ -67,7 +67,7 @@ export class TextRenderer {
     }
     // Handlebars reads "\{{nam}}" as an escaped, literal "{{nam}}"; this tool's texts are not
     // Handlebars templates as a whole, so the backslash would be printed before the value
-    // ("\2024"). Refuse it at the backslash rather than print that.
+    // ("\2024"). Refuse it at the expression rather than print that.
     for (const m of parsed.mustaches) {
       const at = raw.lastIndexOf('{{', m.offset + 1);
       if (at > 0 && raw[at - 1] === '\\') {
