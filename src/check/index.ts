@@ -9,6 +9,7 @@ import { checkDeadlineYears } from './deadline-year.ts';
 import { checkCitations } from './citation-conflict.ts';
 import { checkLevelWords } from './level-words.ts';
 import { checkDistrictWords } from './district-words.ts';
+import { checkRepeatedIds } from './repeated-ids.ts';
 import { checkSpelling } from './spelling.ts';
 import { checkRestatedTargets } from './target-restated.ts';
 import { checkEditorSchema } from './editor-schema.ts';
@@ -60,6 +61,7 @@ function warningChecks(src: ResolvedSource, project: ProjectData, texts: Paramet
     ...checkRegistryAgainstPlan(src, project),
     ...checkLevelWords(src, project, texts),
     ...checkDistrictWords(src, texts, project.root),
+    ...checkRepeatedIds(src),
     ...checkSpelling(src, project),
     ...checkRestatedTargets(src, texts),
     ...checkEditorSchema(src, project.root),

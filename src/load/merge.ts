@@ -168,6 +168,19 @@ class Merger {
         this.error(opKey('$sau'), 'override-invalid', `mục '${id}' chỉ ghi một trong hai: '$truoc' hoặc '$sau'`);
         return;
       }
+      // A removed entry has nothing to replace or place: '$xoa' beside another operation is a
+      // contradiction the author must resolve, not something to pick a winner for silently.
+      if (item.$xoa === true) {
+        const other = (['$thay', '$truoc', '$sau'] as const).find((op) => op in item);
+        if (other) {
+          this.error(
+            opKey(other),
+            'override-conflict',
+            `mục '${id}' vừa xóa ('$xoa: true') vừa ${other === '$thay' ? "thay thế ('$thay')" : `đặt chỗ ('${other}')`}: mục bị xóa không còn gì để ${other === '$thay' ? 'thay' : 'đặt'}; bỏ '$xoa' hoặc bỏ '${other}'`,
+          );
+          return;
+        }
+      }
       const existing = byId.get(id);
       if (item.$xoa === true || item.$thay === true) {
         const op = item.$xoa === true ? '$xoa' : '$thay';

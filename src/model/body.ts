@@ -22,6 +22,15 @@ export function itemNumbers(items: readonly Muc[] | undefined, level = 1, out = 
   return out;
 }
 
+/** Ids written on more than one item of the body (in different lists): {{muc}} cannot tell which. */
+export function repeatedItemIds(items: readonly Muc[] | undefined, seen = new Set<string>(), out = new Set<string>()): Set<string> {
+  for (const item of items ?? []) {
+    if (item.id) (seen.has(item.id) ? out : seen).add(item.id);
+    repeatedItemIds(item.muc, seen, out);
+  }
+  return out;
+}
+
 const TITLE_ROLE: Record<number, TextBlock['role']> = { 1: 'section', 2: 'item-title', 3: 'point-title' };
 
 export function buildItems(ctx: BuildContext, items: readonly Muc[], path: JsonPath, level: number, refBase: string, out: Block[]): void {

@@ -9,7 +9,7 @@ import { templateVars, type TemplateScope } from '../template/scope.ts';
 import { unitNames } from '../template/unit-names.ts';
 import { missingUnit } from '../load/units-in-time.ts';
 import { annexLabels, buildAnnexes } from './annex.ts';
-import { buildItems, itemNumbers, toList } from './body.ts';
+import { buildItems, itemNumbers, repeatedItemIds, toList } from './body.ts';
 import { decisionSymbol, kindOf, planSymbol } from './identity.ts';
 import { implementedDocument, ownThucHien, defaultSentence } from './implemented.ts';
 import { isoDate, longDate, numberAndSymbol, numberLine, parseDate, placeDateLine, type PartialDate } from './dates.ts';
@@ -56,6 +56,7 @@ export function buildWithTexts(src: ResolvedSource, loaded: ProjectData): BuildO
     project,
     annexLabels: annexLabels(data),
     itemNumbers: itemNumbers(data.noi_dung),
+    repeatedItems: repeatedItemIds(data.noi_dung),
     implemented: () => implementedOnce()?.citation,
     targets: () => (targets ??= targetCells(data)),
     level: unit?.cap,

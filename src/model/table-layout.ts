@@ -145,6 +145,16 @@ export function layoutTable(bang: Bang, basePath: JsonPath, ref: string, roman: 
       const path = [...base, i];
       const rowRef = `${parentRef}/${row.id ?? i}`;
       if (row.nhom !== undefined) {
+        // A group row prints its title across the table and nothing else: cells written on it
+        // would be silently lost.
+        const o = row.o as unknown;
+        const written = Array.isArray(o) ? o.some((v) => v !== null && v !== '') : o && typeof o === 'object' ? Object.values(o).some((v) => v !== null && v !== '') : false;
+        if (written) {
+          problems.push({
+            path: [...path, 'o'],
+            message: `Dòng nhóm "${String(row.nhom).slice(0, 40)}" chỉ in tên nhóm trải ngang cả bảng; các ô (o) của nó sẽ không được in: bỏ 'o', hoặc ghi các ô đó ở một dòng thường (dong) trong nhóm`,
+          });
+        }
         clearPending('Ô gộp dòng (gop_dong) kéo qua một dòng nhóm');
         groups++;
         rows.push({ kind: 'group', row, path, number: roman(groups), cells: [], ref: rowRef });

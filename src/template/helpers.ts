@@ -9,7 +9,34 @@ import { LEVEL_GROUPS } from '../load/level-parts.ts';
 
 export type Report = (rule: string, message: string) => void;
 
+/** The options each helper reads (docs/source-format.md); theo_cap takes level keys instead. */
+const OPTIONS: Partial<Record<HelperName, readonly string[]>> = {
+  van_ban: ['ngay', 'co_quan', 'so', 'loai', 'trich_yeu'],
+  chi_tieu: ['dang', 'cot'],
+  so_hieu: [],
+  phu_luc: [],
+  muc: [],
+  dv: [],
+  rieng: [],
+  thuc_hien: [],
+  thay_the: [],
+};
+
 export function callHelper(name: HelperName, args: unknown[], hash: Record<string, unknown>, scope: TemplateScope, report: Report): string {
+  // An option a helper does not read would be silently ignored ({{van_ban "x" ngay_chu=true}}
+  // would print the numeric date and say nothing): say so, with the options it has.
+  const known = OPTIONS[name];
+  if (known) {
+    for (const key of Object.keys(hash)) {
+      if (known.includes(key)) continue;
+      report(
+        'template-helper-option',
+        known.length
+          ? `Hàm ${name} không có tùy chọn "${key}"; tùy chọn của ${name}: ${known.join(', ')} (xem docs/source-format.md, mục "Text fields")`
+          : `Hàm ${name} không nhận tùy chọn nào (đang ghi "${key}=…")`,
+      );
+    }
+  }
   if (name === 'thuc_hien') {
     const text = scope.implemented();
     if (text === undefined) report('unknown-citation', '{{thuc_hien}} được dùng nhưng kế hoạch không có thuc_hien (văn bản cấp trên) và không kế thừa kế hoạch nào');
@@ -44,6 +71,9 @@ export function callHelper(name: HelperName, args: unknown[], hash: Record<strin
     case 'muc': {
       const n = scope.itemNumbers.get(id);
       if (n === undefined) report('unknown-item', `Không có mục mã "${id}" trong noi_dung của kế hoạch`);
+      else if (scope.repeatedItems?.has(id)) {
+        report('ambiguous-item', `Mã "${id}" được dùng cho hai mục của noi_dung (ở hai danh sách khác nhau); {{muc "${id}"}} không biết chỉ mục nào: đổi mã của một mục cho khác nhau`);
+      }
       return n ?? id;
     }
     case 'rieng':

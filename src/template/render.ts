@@ -65,6 +65,15 @@ export class TextRenderer {
       const values = parsed.mustaches.map((m) => this.evaluate(m.source, m.offset, raw, path));
       runs = segmentsToRuns(parsed, (i) => values[i]);
     }
+    // Handlebars reads "\{{nam}}" as an escaped, literal "{{nam}}"; this tool's texts are not
+    // Handlebars templates as a whole, so the backslash would be printed before the value
+    // ("\2024"). Refuse it at the expression rather than print that.
+    for (const m of parsed.mustaches) {
+      const at = raw.lastIndexOf('{{', m.offset + 1);
+      if (at > 0 && raw[at - 1] === '\\') {
+        this.report('template-escape', `Dấu "\\" trước "{{" sẽ được in ra trước giá trị (ví dụ "\\2024"); bỏ dấu "\\" — văn bản không dùng cách thoát của Handlebars`, path, raw, at);
+      }
+    }
     const stray = raw.replace(/\{\{\{?[\s\S]*?\}?\}\}/g, (m) => ' '.repeat(m.length)).indexOf('{{');
     if (stray >= 0) this.report('template-syntax', 'Thiếu "}}" đóng biểu thức Handlebars', path, raw, stray);
     this.dropRepeatedSyntaxErrors(before);

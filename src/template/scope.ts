@@ -15,6 +15,8 @@ export interface TemplateScope {
   annexLabels: Map<string, string>;
   /** id → "II", "3", "b". */
   itemNumbers: Map<string, string>;
+  /** Ids written on two items of the body: {{muc}} of one of them is ambiguous. */
+  repeatedItems?: ReadonlySet<string>;
   /** The citation printed by {{thuc_hien}}; undefined when the plan implements nothing. */
   implemented(): string | undefined;
   /** The citation printed by {{thay_the}}: the earlier edition this plan's decision replaces. */

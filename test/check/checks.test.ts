@@ -185,6 +185,30 @@ ${text}`;
   });
 });
 
+describe('id-in-two-lists', () => {
+  it('warns at the second item or row that reuses an id of another list', () => {
+    const plan = `don_vi: phu-ho
+loai: ke_hoach
+ngay: 2024-03-18
+trich_yeu: T
+noi_dung:
+  - { id: a, tieu_de: A, muc: [{ id: x, noi_dung: Một }] }
+  - { id: b, tieu_de: B, muc: [{ id: x, noi_dung: Hai }] }
+phu_luc:
+  - id: p1
+    bang: { cot: [{ id: ten }], dong: [{ id: r, o: [Dòng] }] }
+  - id: p2
+    bang: { cot: [{ id: ten }], dong: [{ id: r, o: [Dòng] }] }
+`;
+    const f = makeProject({ 'plans/t/phu-ho/2024.yaml': plan });
+    const r = f.resolve('plans/t/phu-ho/2024.yaml');
+    expect(r.diagnostics).toEqual([]);
+    const d = checkPlan(r.src!, f.project).filter((x) => x.rule === 'id-in-two-lists');
+    expect(d.map((x) => `${x.line}:${x.col} ${x.severity}`)).toEqual(['7:38 warning', '12:46 warning']);
+    expect(d[0].message).toContain("'noi_dung[a].muc[x]'");
+  });
+});
+
 describe('citation-conflict compares agencies by meaning', () => {
   const text = (a: string, b: string) => `don_vi: phu-ho
 loai: ke_hoach
