@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import nspell from 'nspell';
+import type nspell from 'nspell';
 import type { Diagnostic } from '../load/diagnostic.ts';
 import type { JsonPath, ProjectData, ResolvedSource } from '../load/types.ts';
 import { looksLikeAbbreviation } from '../import/case.ts';
@@ -19,11 +19,17 @@ import { SourceFiles, locate } from './source-lines.ts';
 type Speller = ReturnType<typeof nspell>;
 let speller: Speller | undefined;
 
-/** dictionary-vi's own entry reads its files with a top-level await; checks run synchronously. */
+/**
+ * dictionary-vi's own entry reads its files with a top-level await; checks run synchronously.
+ * nspell is required here, on first use, so that commands that run no spelling check (print, diff,
+ * the git textconv driver) do not load it.
+ */
 function vietnamese(): Speller {
   if (!speller) {
-    const dir = path.dirname(createRequire(import.meta.url).resolve('dictionary-vi'));
-    speller = nspell({ aff: readFileSync(path.join(dir, 'index.aff')), dic: readFileSync(path.join(dir, 'index.dic')) });
+    const require = createRequire(import.meta.url);
+    const dir = path.dirname(require.resolve('dictionary-vi'));
+    const make = require('nspell') as typeof nspell;
+    speller = make({ aff: readFileSync(path.join(dir, 'index.aff')), dic: readFileSync(path.join(dir, 'index.dic')) });
   }
   return speller;
 }

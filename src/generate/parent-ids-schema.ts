@@ -6,12 +6,12 @@
 // Examples are annotations: validation is the child schema's alone, through the `allOf`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { discoverPlans } from '../build/discover.ts';
 import { KEYED_LIST_KEYS } from '../load/keyed.ts';
 import { isPlainObject } from '../load/origins.ts';
 import { loadProject } from '../load/project.ts';
 import { resolvePlan } from '../load/resolve.ts';
+import { parseYaml } from '../load/yaml-positions.ts';
 import { isInside } from '../project/root.ts';
 
 type Fragment = { examples?: string[]; description?: string; properties?: Record<string, Fragment>; items?: Fragment };
@@ -120,7 +120,8 @@ export function parentSchemaFiles(root: string): Map<string, string> {
   for (const file of discoverPlans(root, [plansDir]).files) {
     let keThua: unknown;
     try {
-      const data = parse(readFileSync(path.join(root, file), 'utf8'));
+      // Through the loader's parser (and its cache); a plan that does not parse names no parent here.
+      const data = parseYaml(readFileSync(path.join(root, file), 'utf8'), file).value?.data;
       keThua = isPlainObject(data) ? data.ke_thua : undefined;
     } catch {
       continue; // check reports an unreadable plan; it names no parent here

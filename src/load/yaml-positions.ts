@@ -2,8 +2,8 @@
 // origins.ts. The AST is walked here (not Document.toJS) so positions and limits are under our
 // control: aliases are expanded with a node budget (an "alias bomb" stops at once), nesting depth
 // is bounded (no stack overflow), and every parser error becomes a Vietnamese diagnostic.
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node as YamlNode, YAMLError } from 'yaml';
+import { createRequire } from 'node:module';
+import type { LineCounter, Node as YamlNode, YAMLError } from 'yaml';
 import type { Origin } from '../model/types.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { recordSlots, setOwn, type Slots } from './origins.ts';
@@ -24,6 +24,25 @@ export interface ParsedYaml {
 
 const MAX_PARSE_ERRORS = 5;
 
+/**
+ * The yaml package, required on the first parse that misses the cache: a command whose sources
+ * are all cached (the usual `check`, `print` and git textconv) never loads its 70 modules.
+ */
+let yamlModule: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlModule;
+}
+
+/** The node type guards, read from the package once it is loaded (only a walk uses them). */
+const Y = {
+  isAlias: (n: unknown) => yaml().isAlias(n),
+  isScalar: (n: unknown) => yaml().isScalar(n),
+  isMap: (n: unknown) => yaml().isMap(n),
+  isSeq: (n: unknown) => yaml().isSeq(n),
+  isPair: (n: unknown) => yaml().isPair(n),
+};
+
 /** Parses `text`, through the parse cache (parse-cache.ts) when the parse was clean before. */
 export function parseYaml(text: string, file: string): LoadResult<ParsedYaml> {
   const cached = readCachedParse(text, file);
@@ -34,6 +53,7 @@ export function parseYaml(text: string, file: string): LoadResult<ParsedYaml> {
 }
 
 function parseYamlText(text: string, file: string): LoadResult<ParsedYaml> {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, merge: false });
   const lines = text.split('\n');
@@ -109,15 +129,15 @@ class Walker {
       );
     }
     if (node.anchor) this.anchors.set(node.anchor, node);
-    if (isAlias(node)) return this.alias(node, depth);
-    if (isScalar(node)) return node.value === undefined ? null : node.value;
+    if (Y.isAlias(node)) return this.alias(node, depth);
+    if (Y.isScalar(node)) return node.value === undefined ? null : node.value;
     if (this.onStack.has(node)) {
       return this.fail(node.range?.[0] ?? 0, 'yaml-alias-bomb', 'alias tham chiếu tới chính nút chứa nó (vòng lặp vô hạn)');
     }
     this.onStack.add(node);
     try {
-      if (isMap(node)) return this.map(node.items, depth);
-      if (isSeq(node)) return this.seq(node.items as (YamlNode | null)[], depth);
+      if (Y.isMap(node)) return this.map(node.items, depth);
+      if (Y.isSeq(node)) return this.seq(node.items as (YamlNode | null)[], depth);
     } finally {
       this.onStack.delete(node);
     }
@@ -146,9 +166,9 @@ class Walker {
     const slots: Slots = new Map();
     for (const pair of items) {
       if (this.failure) break;
-      if (!isPair(pair)) continue;
+      if (!Y.isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
-      const key = keyNode === null ? '' : isScalar(keyNode) ? String(keyNode.value ?? '') : String(keyNode);
+      const key = keyNode === null ? '' : Y.isScalar(keyNode) ? String(keyNode.value ?? '') : String(keyNode);
       const keyPos = keyNode?.range ? this.pos(keyNode.range[0]) : undefined;
       const valueNode = pair.value as YamlNode | null;
       // An empty value (`key:`) has a zero-length range after the colon: the key locates it better.

@@ -38,6 +38,31 @@ describe('the compiled command line', () => {
     expect(JSON.parse(r.stdout)).toEqual({ ok: false, ajv: false });
   });
 
+  it('print with its sources in the parse cache loads neither the YAML parser nor the speller', () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'kehoach-cache-'));
+    try {
+      const plan = 'plans/thua-thien-hue/phu-ho/2024-dvctt.yaml';
+      const env = { ...process.env, KEHOACH_CACHE_DIR: cache };
+      expect(spawnSync(process.execPath, ['bin/kehoach.js', 'print', plan], { cwd: repoRoot, env }).status).toBe(0);
+      const script = [
+        "const { main } = await import('./dist/cli/main.js');",
+        `const code = await main(['print', '${plan}']);`,
+        "const { createRequire } = await import('node:module');",
+        "const loaded = Object.keys(createRequire(import.meta.url).cache);",
+        "const has = (p) => loaded.some((f) => f.includes(p));",
+        "process.stderr.write(JSON.stringify({ code, yaml: has('/node_modules/yaml/'), nspell: has('/node_modules/nspell/') }));",
+      ].join('\n');
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, env, encoding: 'utf8' });
+      expect(r.stdout).toContain('KẾ HOẠCH');
+      expect(JSON.parse(r.stderr)).toEqual({ code: 0, yaml: false, nspell: false });
+      // Without the cache the same command parses, so the probe can see the parser loaded.
+      const cold = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, env: { ...env, KEHOACH_CACHE: '0' }, encoding: 'utf8' });
+      expect(JSON.parse(cold.stderr)).toMatchObject({ code: 0, yaml: true });
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
   it('finds a dist/ stale when a source changes', () => {
     const tmp = mkdtempSync(path.join(tmpdir(), 'kehoach-compile-'));
     try {
