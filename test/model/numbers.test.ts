@@ -17,6 +17,12 @@ describe('formatNumber', () => {
     expect(formatNumber(-2500)).toBe('-2.500');
   });
 
+  it('prints small whole numbers without loading the locale, exactly as Intl would (and -0 as 0)', () => {
+    const vi = new Intl.NumberFormat('vi-VN', { maximumSignificantDigits: 15 });
+    for (let n = -1200; n <= 1200; n++) expect(formatNumber(n)).toBe(vi.format(n));
+    expect(formatNumber(-0)).toBe('0');
+  });
+
   it('leaves a typed number that is a year as a year', () => {
     expect(formatTypedNumber(2025)).toBe('2025');
     expect(formatTypedNumber(1500)).toBe('1.500');
