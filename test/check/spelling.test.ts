@@ -1,12 +1,13 @@
 // chinh-ta: typed slips are warned at the word, in the file where they were written; the five
 // real plans give no warning (their slips were corrected, their abbreviations are listed).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { tempProject } from '../helpers/cli.ts';
 import { SEED_PLANS } from '../helpers/seeds.ts';
 import { Compiler } from '../../src/pipeline/compiler.ts';
-import { newTonePlacement } from '../../src/check/spelling.ts';
+import { isVietnamese, newTonePlacement } from '../../src/check/spelling.ts';
 import { parseWordList } from '../../src/check/word-list.ts';
 import type { Diagnostic } from '../../src/load/diagnostic.ts';
 
@@ -79,6 +80,17 @@ describe('chinh-ta', () => {
     expect([...list.words]).toEqual(['TTHC', 'UBND', 'VNeID']);
     expect(list.abbreviations).toEqual(['TTHC', 'UBND']);
     expect(list.corrections.map((c) => [c.wrong, c.right])).toEqual([['Công DVC', 'Cổng DVC']]);
+  });
+});
+
+describe('the syllable list before nspell', () => {
+  it('answers as nspell with dictionary-vi does, for every listed word and for slips', () => {
+    const require = createRequire(import.meta.url);
+    const dir = path.dirname(require.resolve('dictionary-vi'));
+    const sp = (require('nspell') as typeof import('nspell'))({ aff: readFileSync(path.join(dir, 'index.aff')), dic: readFileSync(path.join(dir, 'index.dic')) });
+    const words = readFileSync(path.join(dir, 'index.dic'), 'utf8').split('\n').slice(1).map((l) => l.trim().toLowerCase()).filter(Boolean);
+    const probes = [...words, 'ngiệp', 'kinh', 'hóa', 'hoá', 'dcvtt', '6631', 'công', 'cổng'];
+    expect(probes.filter((w) => isVietnamese(w) !== sp.correct(w))).toEqual([]);
   });
 });
 
