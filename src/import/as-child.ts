@@ -7,7 +7,6 @@
 // and are placed with $truoc/$sau, removed with $xoa, or replaced whole with $thay when their shape
 // differs (a titled item against an untitled one). The text comparison is the domain's own: no
 // library diffs two plan trees under Vietnamese level wording.
-import { mkdirSync, rmSync, writeFileSync, existsSync, rmdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../load/diagnostic.ts';
 import type { JsonPath, ProjectData } from '../load/types.ts';
@@ -123,34 +122,23 @@ export function importAsChild(opts: ChildOptions): ChildResult {
   return { child, thucHien, parent: { numbers: view.parentNumbers, date: view.parentDate, ke_thua }, diagnostics: [] };
 }
 
-/** Resolves `source` as if written at the target, renders it, and removes it again. */
+/** Resolves `source` as if written at the target (never written there: it is given as text), and renders it. */
 function viewOf(opts: ChildOptions, source: Obj): View | { diagnostics: Diagnostic[] } {
-  const dir = path.join(opts.root, path.dirname(opts.target));
-  const made: string[] = [];
-  for (let d = dir; !existsSync(d); d = path.dirname(d)) made.unshift(d);
-  mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.kehoach-nhap-${process.pid}.yaml`);
-  try {
-    writeFileSync(temp, JSON.stringify(source));
-    const resolved = resolvePlan(opts.root, path.relative(opts.root, temp), opts.project);
-    const errors = resolved.diagnostics.filter((d) => d.severity === 'error');
-    if (!resolved.value || errors.length) return { diagnostics: errors.length ? errors : resolved.diagnostics };
-    const built = buildWithTexts(resolved.value, opts.project);
-    const texts = new Map<string, string>();
-    for (const t of built.texts) texts.set(keyOf(t.path), t.text);
-    const th = built.doc?.plan.preamble.find((b) => b.type === 'text' && b.ref === 'thuc-hien');
-    const ids = new Set<string>();
-    collectIds(resolved.value.template ?? resolved.value.data, ids);
-    const own = resolved.value.parent?.data;
-    const unit = own?.don_vi ? opts.project.units.get(own.don_vi) : undefined;
-    const parentNumbers: string[] = [];
-    if (own?.so != null) parentNumbers.push(`${own.so}/${planSymbol(own, unit)}`);
-    if (own?.quyet_dinh?.so != null) parentNumbers.push(`${own.quyet_dinh.so}/${decisionSymbol(own.quyet_dinh, unit)}`);
-    return { data: resolved.value.data, texts, thucHien: th && th.type === 'text' ? runsText(th.runs) : undefined, ids, parentNumbers, parentDate: own?.ngay };
-  } finally {
-    rmSync(temp, { force: true });
-    for (const d of made.reverse()) if (existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
-  }
+  const resolved = resolvePlan(opts.root, opts.target, opts.project, new Map(), JSON.stringify(source));
+  const errors = resolved.diagnostics.filter((d) => d.severity === 'error');
+  if (!resolved.value || errors.length) return { diagnostics: errors.length ? errors : resolved.diagnostics };
+  const built = buildWithTexts(resolved.value, opts.project);
+  const texts = new Map<string, string>();
+  for (const t of built.texts) texts.set(keyOf(t.path), t.text);
+  const th = built.doc?.plan.preamble.find((b) => b.type === 'text' && b.ref === 'thuc-hien');
+  const ids = new Set<string>();
+  collectIds(resolved.value.template ?? resolved.value.data, ids);
+  const own = resolved.value.parent?.data;
+  const unit = own?.don_vi ? opts.project.units.get(own.don_vi) : undefined;
+  const parentNumbers: string[] = [];
+  if (own?.so != null) parentNumbers.push(`${own.so}/${planSymbol(own, unit)}`);
+  if (own?.quyet_dinh?.so != null) parentNumbers.push(`${own.quyet_dinh.so}/${decisionSymbol(own.quyet_dinh, unit)}`);
+  return { data: resolved.value.data, texts, thucHien: th && th.type === 'text' ? runsText(th.runs) : undefined, ids, parentNumbers, parentDate: own?.ngay };
 }
 
 function collectIds(node: unknown, ids: Set<string>): void {

@@ -13,7 +13,7 @@ import { adoptStandalone, mergeLayer } from './merge.ts';
 import { viewAtLevel } from './level-parts.ts';
 import { repairRemovedSpans } from './span-repair.ts';
 import { isPlainObject, keyOriginAt, originAt } from './origins.ts';
-import { isInside, readSource, relativeToRoot } from './read-source.ts';
+import { hashBytes, isInside, readSource, relativeToRoot, type SourceText } from './read-source.ts';
 import type { JsonPath, LoadResult, ProjectData, ResolvedSource } from './types.ts';
 import { validateAgainst } from './validate.ts';
 import { parseYaml } from './yaml-positions.ts';
@@ -25,6 +25,8 @@ interface Context {
   cache: Map<string, LoadResult<ResolvedSource>>;
   /** Plans being resolved, outermost first: a reference back into it is a cycle. */
   stack: string[];
+  /** Text given for the entry plan instead of reading it (its absolute path, and the text). */
+  given?: { abs: string; text: string };
 }
 
 function realOrSelf(p: string): string {
@@ -53,10 +55,13 @@ export function resolvePlan(
   file: string,
   project: ProjectData,
   cache: Map<string, LoadResult<ResolvedSource>> = new Map(),
+  /** The plan's text, when it is not (yet) on disk: resolved as if written at `file` (import --from). */
+  text?: string,
 ): LoadResult<ResolvedSource> {
   const realRoot = realOrSelf(path.resolve(root));
-  const ctx: Context = { root: realRoot, plans: path.join(realRoot, 'plans'), project, cache, stack: [] };
   const abs = path.resolve(realRoot, file);
+  const given = text === undefined ? undefined : { abs: realOrSelf(abs), text };
+  const ctx: Context = { root: realRoot, plans: path.join(realRoot, 'plans'), project, cache, stack: [], given };
   const real = realOrSelf(abs);
   if (!isInside(realRoot, abs) || !isInside(realRoot, real)) {
     // readSource words the refusal (under the name the user gave); it never reads outside the root.
@@ -79,6 +84,10 @@ function resolveAbs(ctx: Context, abs: string): LoadResult<ResolvedSource> {
   // plans would otherwise hold every one of them, resolved, for the whole build.
   if (ctx.stack.length > 0) ctx.cache.set(abs, result);
   return result;
+}
+
+function givenSource(root: string, abs: string, text: string): LoadResult<SourceText> {
+  return { value: { file: relativeToRoot(root, abs), abs, text, hash: hashBytes(Buffer.from(text, 'utf8')) }, diagnostics: [] };
 }
 
 function err(o: Origin, rule: string, message: string): Diagnostic {
@@ -134,7 +143,7 @@ function locatePlan(ctx: Context, ref: string, at: Origin, kind: 'parent' | 'thu
 }
 
 function resolveUncached(ctx: Context, abs: string): LoadResult<ResolvedSource> {
-  const src = readSource(ctx.root, relativeToRoot(ctx.root, abs));
+  const src = ctx.given?.abs === abs ? givenSource(ctx.root, abs, ctx.given.text) : readSource(ctx.root, relativeToRoot(ctx.root, abs));
   if (!src.value) return { diagnostics: src.diagnostics };
   const file = src.value.file;
   const parsed = parseYaml(src.value.text, file);

@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { brief, makeProject, plan, resolveIn } from './helpers.ts';
+import { resolvePlan } from '../../src/load/resolve.ts';
+import { loadProject } from '../../src/load/project.ts';
+
+describe('resolvePlan: a plan given as text (import --from compares before writing)', () => {
+  it('resolves the text as if written at the path, inheriting from there, and writes nothing', () => {
+    const root = makeProject({ 'plans/tinh/cha.yaml': plan() });
+    const child = JSON.stringify({ don_vi: 'phu-ho', ke_thua: '../../tinh/cha.yaml', trich_yeu: 'Của xã' });
+    const r = resolvePlan(root, 'plans/xa/moi/con.yaml', loadProject(root).value!, new Map(), child);
+    expect(brief(r.diagnostics)).toEqual([]);
+    expect(r.value).toMatchObject({ file: 'plans/xa/moi/con.yaml', data: { trich_yeu: 'Của xã', loai: 'ke_hoach' } });
+    expect(r.value!.origin(['trich_yeu']).file).toBe('plans/xa/moi/con.yaml');
+    expect(r.value!.origin(['loai']).file).toBe('plans/tinh/cha.yaml');
+    expect(existsSync(path.join(root, 'plans/xa'))).toBe(false);
+    expect(readdirSync(path.join(root, 'plans'))).toEqual(['tinh']);
+  });
+});
 
 describe('resolvePlan: following ke_thua', () => {
   it('reports a cycle of two at the ke_thua that closes it, naming the chain', () => {
