@@ -46,16 +46,17 @@ export function buildAndCheck(src: ResolvedSource, loaded: ProjectData, options:
     ...refused,
     ...built.diagnostics,
     ...checkTargetsAgainstBinding(src),
-    ...(warnings ? warningChecks(src, project, built.texts) : []),
+    ...(warnings ? warningChecks(src, project, built) : []),
     ...(built.doc ? checkOutputNames(project.root, built.doc) : []),
-    ...checkCollectiveSignature(src, built.doc?.plan.header.issuingAgency),
   ];
   return { doc: built.doc, diagnostics: dropAccepted(project.root, diagnostics) };
 }
 
 /** The rules that only ever warn. */
-function warningChecks(src: ResolvedSource, project: ProjectData, texts: Parameters<typeof checkCitations>[0]): Diagnostic[] {
+function warningChecks(src: ResolvedSource, project: ProjectData, built: ReturnType<typeof buildWithTexts>): Diagnostic[] {
+  const texts = built.texts;
   return [
+    ...checkCollectiveSignature(src, built.doc?.plan.header.issuingAgency),
     ...checkDeadlineYears(src),
     ...checkCitations(texts, withCitedPlans(project, src)),
     ...checkRegistryAgainstPlan(src, project),

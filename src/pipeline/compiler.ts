@@ -47,12 +47,13 @@ export class Compiler {
     const project = this.project().value;
     if (!project) return { file, diagnostics: [], ok: false };
     const resolved = resolvePlan(this.root, file, project, this.cache);
-    const diagnostics = [...resolved.diagnostics];
-    if (!resolved.value || hasErrors(diagnostics)) return { file, resolved: resolved.value, diagnostics: dropAccepted(this.root, diagnostics), ok: false };
+    // Accepted warnings go here for the loader's diagnostics; buildAndCheck drops its own.
+    const diagnostics = dropAccepted(this.root, resolved.diagnostics);
+    if (!resolved.value || hasErrors(diagnostics)) return { file, resolved: resolved.value, diagnostics, ok: false };
     const built = buildAndCheck(resolved.value, project, this.checkOptions);
     diagnostics.push(...built.diagnostics);
     const ok = !!built.doc && !hasErrors(diagnostics);
-    return { file, resolved: resolved.value, doc: ok ? built.doc : undefined, diagnostics: dropAccepted(this.root, dedupe(diagnostics)), ok };
+    return { file, resolved: resolved.value, doc: ok ? built.doc : undefined, diagnostics: dedupe(diagnostics), ok };
   }
 }
 
