@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LEVELS, makeProject } from '../model/project-fixture.ts';
+import { HUE_PARENT, LEVELS, makeProject } from '../model/project-fixture.ts';
 import { buildAndCheck, checkPlan } from '../../src/check/index.ts';
 import { isWeaker, parseTarget, formatTarget } from '../../src/model/targets.ts';
 
-const PARENT = `don_vi: hue
-loai: ke_hoach
-so: 1590
-ngay: 2024-02-27
-trich_yeu: Chỉ tiêu
-noi_dung: [{ id: a, tieu_de: A }]
-phu_luc:
+const PARENT = `${HUE_PARENT}phu_luc:
   - id: pl
     bang:
       cot:

@@ -1,17 +1,11 @@
 // Data the checks must refuse: impossible dates and deadlines, numbers that are not finite, a
 // child dated before its parent, invisible characters. Each at the line:col where it was written.
 import { describe, expect, it } from 'vitest';
-import { makeProject } from '../model/project-fixture.ts';
+import { HUE_PARENT, makeProject } from '../model/project-fixture.ts';
 import { checkPlan } from '../../src/check/index.ts';
 import { deadlineProblem } from '../../src/check/plan-data.ts';
 
-const PARENT = `don_vi: hue
-loai: ke_hoach
-so: 1590
-ngay: 2024-02-27
-trich_yeu: Chỉ tiêu
-noi_dung: [{ id: a, tieu_de: A }]
-`;
+const PARENT = HUE_PARENT;
 
 function diagnostics(files: Record<string, string>, entry: string) {
   const f = makeProject(files);

@@ -54,6 +54,15 @@ export const CITATIONS = `
   ngay: 2025-06-16
 `;
 
+/** A city plan of Huế (sample) that children of Phú Hồ implement; tests add their annex to it. */
+export const HUE_PARENT = `don_vi: hue
+loai: ke_hoach
+so: 1590
+ngay: 2024-02-27
+trich_yeu: Chỉ tiêu
+noi_dung: [{ id: a, tieu_de: A }]
+`;
+
 export interface Fixture {
   root: string;
   project: ProjectData;
