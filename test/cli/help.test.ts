@@ -49,8 +49,8 @@ describe('kehoach <command> --help', () => {
     expect((await run('preview', '--help')).stdout).toContain('/__events');
   });
 
-  it('answers through the installed command (node bin/kehoach.js), not with node\'s English error', () => {
-    const r = runCli(['build', '--help']);
+  it('answers through the installed command (node bin/kehoach.js), not with node\'s English error', async () => {
+    const r = await runCli(['build', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Cách dùng: kehoach build/);
     expect(r.stdout).not.toMatch(/Unknown option/);

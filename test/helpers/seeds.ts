@@ -46,8 +46,8 @@ export interface BuiltOutput {
 }
 
 /** Builds the five plans with the real CLI into `outDir`; returns each source's outputs. */
-export function buildSeedPlans(outDir: string, format = 'docx,pdf'): Map<string, BuiltOutput[]> {
-  const r = runCli(['build', ...SEED_PLANS.map((p) => p.source), '--out', outDir, '--format', format, '--json', '--quiet']);
+export async function buildSeedPlans(outDir: string, format = 'docx,pdf'): Promise<Map<string, BuiltOutput[]>> {
+  const r = await runCli(['build', ...SEED_PLANS.map((p) => p.source), '--out', outDir, '--format', format, '--json', '--quiet']);
   if (r.code !== 0) throw new Error(`kehoach build thất bại (${r.code}):\n${r.stderr}\n${r.stdout}`);
   const bySource = new Map<string, BuiltOutput[]>();
   for (const line of r.stdout.split('\n')) {

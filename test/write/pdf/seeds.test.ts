@@ -55,10 +55,10 @@ describe.skipIf(!!missing)('PDF of the five real plans', () => {
   const out = (source: string, part: BuiltOutput['part']) =>
     first.get(source)!.filter((o) => o.format === 'pdf' && o.part === part).map((o) => o.path);
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kehoach-seeds-pdf-'));
-    first = buildSeedPlans(path.join(dir, 'a'), 'pdf');
-    second = buildSeedPlans(path.join(dir, 'b'), 'pdf');
+    first = await buildSeedPlans(path.join(dir, 'a'), 'pdf');
+    second = await buildSeedPlans(path.join(dir, 'b'), 'pdf');
   });
 
   afterAll(() => {
