@@ -70,8 +70,38 @@ export function compile({ quiet = false } = {}) {
     throw new Error(`không tạo được bộ kiểm tra lược đồ (schemas/) cho dist/:\n${gen.stderr}`);
   }
   writeFileSync(path.join(distDir, 'load/validators.cjs'), gen.stdout);
+  bundle();
   writeFileSync(stampFile, `${hash}\n`);
   return true;
+}
+
+/**
+ * The command line as one bundle (dist/bundle/main.js, which bin/kehoach.js runs), each command and
+ * each lazily loaded writer a chunk of its own. Node 20 loads about 200 separate ES modules for a
+ * `check` (micromark alone is some 40 files), and resolving, reading and linking them was about
+ * half of its start-up; Node 22's module compile cache is not available on Node 20.
+ * Packages loaded through createRequire at run time (yaml, ajv's validators, nspell, fontkit) stay
+ * in node_modules: they are the lazy loads. exceljs (`units import` only) stays too: it is large and
+ * reads files of its own.
+ */
+function bundle() {
+  const esbuild = createRequire(import.meta.url)('esbuild');
+  esbuild.buildSync({
+    entryPoints: [path.join(root, 'src/cli/main.ts')],
+    outdir: path.join(distDir, 'bundle'),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['exceljs'],
+    // Deterministic file names and bytes: no build time, no absolute paths in the output.
+    chunkNames: 'chunk-[hash]',
+    legalComments: 'none',
+    logLevel: 'error',
+    // Bundled CommonJS packages (handlebars) call require for node's built-ins.
+    banner: { js: "import { createRequire as __kehoachRequire } from 'node:module'; const require = __kehoachRequire(import.meta.url);" },
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

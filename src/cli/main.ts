@@ -3,6 +3,8 @@
 // Exit codes: 0 success, 1 a source has errors (or, for diff, revisions differ), 2 wrong command
 // line, 3 an internal fault of the tool.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { toolRoot } from '../installation.ts';
 import { UsageError } from './usage-error.ts';
 import { COMMANDS, commandHelp, generalHelp, type CommandName } from './specs.ts';
 import { suggest } from '../load/suggest.ts';
@@ -24,7 +26,7 @@ const commands: Record<CommandName, () => Promise<Command>> = {
 };
 
 function version(): string {
-  return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+  return JSON.parse(readFileSync(path.join(toolRoot, 'package.json'), 'utf8')).version;
 }
 
 /** `--help` or `-h` among the options (not among the paths after `--`). */

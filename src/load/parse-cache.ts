@@ -17,6 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import os from 'node:os';
 import path from 'node:path';
 import type { Origin } from '../model/types.ts';
+import { compiledDir } from '../installation.ts';
 import { recordSlots, slotsOf, type Slot, type Slots } from './origins.ts';
 import type { ParsedYaml } from './yaml-positions.ts';
 
@@ -49,7 +50,7 @@ export function useToolHash(hash: string | null | undefined): void {
 function compiledToolHash(): string | null {
   if (toolHash !== undefined) return toolHash;
   try {
-    toolHash = readFileSync(new URL('../.source-hash', import.meta.url), 'utf8').trim() || null;
+    toolHash = compiledDir ? readFileSync(path.join(compiledDir, '.source-hash'), 'utf8').trim() || null : null;
   } catch {
     toolHash = null;
   }

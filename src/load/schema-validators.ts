@@ -6,12 +6,14 @@
 // there is no such file, and they are compiled here with the same options, once per process.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { compiledDir, toolRoot } from '../installation.ts';
 import type { ValidateFunction } from 'ajv';
 
 export type SchemaName = 'plan' | 'cap' | 'don-vi' | 'van-ban';
 const NAMES: readonly SchemaName[] = ['plan', 'cap', 'don-vi', 'van-ban'];
 
-/** The file `npm run compile` writes next to this module's compiled form. */
+/** The file `npm run compile` writes next to this module's compiled form (dist/load/). */
 export const STANDALONE_FILE = 'validators.cjs';
 
 interface Schemas {
@@ -27,7 +29,7 @@ function readSchemas(): Schemas & { documents: object[] } {
   const branchRefs = new Map<string, string>();
   const documents: object[] = [];
   for (const name of NAMES) {
-    const schema = JSON.parse(readFileSync(new URL(`../../schemas/${name}.schema.json`, import.meta.url), 'utf8'));
+    const schema = JSON.parse(readFileSync(path.join(toolRoot, 'schemas', `${name}.schema.json`), 'utf8'));
     documents.push(schema);
     ids.set(name, schema.$id);
     indexBranches(schema, schema.$id, '', branchRefs);
@@ -102,7 +104,8 @@ function validators(): (ref: string) => ValidateFunction | undefined {
   schemas = read;
   let standalone: Record<string, ValidateFunction> | undefined;
   try {
-    standalone = require(`./${STANDALONE_FILE}`);
+    // Required by absolute path: the bundled CLI (dist/bundle/) runs this code from another folder.
+    if (compiledDir) standalone = require(path.join(compiledDir, 'load', STANDALONE_FILE));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
   }

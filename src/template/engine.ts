@@ -60,8 +60,9 @@ function compile(source: string): Compiled {
   let c = compiled.get(source);
   if (c) return c;
   try {
-    const ast = hb.parse(source) as unknown as Node;
-    c = { ast, fn: hb.compile(source, COMPILE_OPTIONS) };
+    const ast = hb.parse(source);
+    // Compiled from the AST just parsed: handing over the source would parse it a second time.
+    c = { ast: ast as unknown as Node, fn: hb.compile(ast, COMPILE_OPTIONS) };
   } catch (e) {
     c = { syntaxError: firstLine(e) };
   }
