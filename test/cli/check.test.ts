@@ -9,7 +9,7 @@ describe('kehoach check', () => {
   let project: ReturnType<typeof tempProject> | undefined;
   afterEach(() => project?.dispose());
 
-  it('accepts the five real plans', async () => {
+  it('accepts the five real plans', () => {
     // End to end: the compiled CLI in its own process, as a clerk runs it.
     const r = runCliProcess(['check']);
     expect(r.stderr).toContain('5 kế hoạch, 0 lỗi');
