@@ -209,7 +209,7 @@ describe('incremental builds', () => {
     expect(second.built).toEqual([]);
     expect(second.skipped).toEqual(PLANS);
     expect(second.stderr).toMatch(/Đã dựng 0 kế hoạch, 3 không đổi/);
-    // The no-op build's speed, counted rather than timed: no plan is compiled, no browser started.
+    // The no-op build's speed, counted rather than timed: it compiles no plan (trace has no 'compile …').
     const events: string[] = [];
     const outcomes = await buildBatch({ root, files: PLANS, outDir: path.join(root, 'out'), formats: ['docx'], trace: (e) => events.push(e) });
     expect(outcomes.map((o) => o.skipped)).toEqual([true, true, true]);
