@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../../src/write/pdf/index.ts';
 import {
   SEED_PLANS,
-  buildSeedPlans,
+  sharedSeedBuilds,
   fidelity,
   pdfPageCount,
   readSeed,
@@ -42,10 +42,9 @@ describe.skipIf(!!missing)('DOCX of the five real plans', () => {
     first.get(source)!.filter((o) => o.format === 'docx' && (!part || o.part === part)).map((o) => o.path);
   const pdf = (source: string) => first.get(source)!.find((o) => o.format === 'pdf' && o.part === 'package')!.path;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kehoach-seeds-docx-'));
-    first = buildSeedPlans(path.join(dir, 'a'));
-    second = buildSeedPlans(path.join(dir, 'b'), 'docx');
+    ({ first, second } = await sharedSeedBuilds());
     // Every DOCX under a unique name in one folder, converted by one soffice process with a
     // private profile (two processes sharing a profile lose files silently).
     const flat = path.join(dir, 'lo');

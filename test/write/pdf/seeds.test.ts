@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../../src/write/pdf/index.ts';
 import {
   SEED_PLANS,
-  buildSeedPlans,
+  sharedSeedBuilds,
   fidelity,
   pdfPageCount,
   readSeed,
@@ -55,10 +55,9 @@ describe.skipIf(!!missing)('PDF of the five real plans', () => {
   const out = (source: string, part: BuiltOutput['part']) =>
     first.get(source)!.filter((o) => o.format === 'pdf' && o.part === part).map((o) => o.path);
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kehoach-seeds-pdf-'));
-    first = buildSeedPlans(path.join(dir, 'a'), 'pdf');
-    second = buildSeedPlans(path.join(dir, 'b'), 'pdf');
+    ({ first, second } = await sharedSeedBuilds());
   });
 
   afterAll(() => {
