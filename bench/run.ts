@@ -135,11 +135,13 @@ log(`PDF: ${pdfMs.toFixed(1)} ms/kế hoạch`);
 // --- the Chromium print floor: the same HTML parts, bare puppeteer, same pages in flight -----------
 const htmlDir = mkdtempSync(path.join(root, 'html-'));
 const htmlFiles: string[] = [];
-docs.forEach((doc, i) => packageParts(doc).forEach((part, k) => {
-  const f = path.join(htmlDir, `${i}-${k}.html`);
-  writeFileSync(f, printHtml(doc, part));
-  htmlFiles.push(f);
-}));
+for (const [i, doc] of docs.entries()) {
+  for (const [k, part] of packageParts(doc).entries()) {
+    const f = path.join(htmlDir, `${i}-${k}.html`);
+    writeFileSync(f, await printHtml(doc, part));
+    htmlFiles.push(f);
+  }
+}
 const profile = mkdtempSync(path.join(root, 'profile-'));
 const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, pipe: true, args: LAUNCH_ARGS, userDataDir: profile });
 const floorPages = await Promise.all(Array.from({ length: PAGES }, () => browser.newPage()));

@@ -1,7 +1,9 @@
 // Builds a batch of plans: compile each (parents cached), render DOCX and PDF parts, write them
 // atomically under the output root. A failing plan is reported and the batch goes on.
 import path from 'node:path';
-import { Compiler } from '../pipeline/compiler.ts';
+// The compiler is loaded once the browser is starting (see buildLocked): loading it is a good part
+// of a cold build's first second, and Chromium boots in its own process meanwhile.
+import type { Compiler } from '../pipeline/compiler.ts';
 import { plannedOutputs, type OutputFormat, type PlannedOutput } from './outputs.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import type { PlanOutcome } from './progress.ts';
@@ -47,7 +49,8 @@ export async function buildBatch(options: BatchOptions): Promise<PlanOutcome[]> 
 }
 
 async function buildLocked(options: BatchOptions): Promise<PlanOutcome[]> {
-  const compiler = new Compiler(options.root);
+  let compilerLoad: Promise<Compiler> | undefined;
+  const loadCompiler = () => (compilerLoad ??= import('../pipeline/compiler.ts').then((m) => new m.Compiler(options.root)));
   let pdfStarted: Promise<PdfRenderer> | undefined;
   const pdf = options.formats.includes('pdf')
     ? () => (pdfStarted ??= import('./pdf-renderer.ts').then((m) => new m.PdfRenderer(options.root, undefined, options.env)))
@@ -64,7 +67,7 @@ async function buildLocked(options: BatchOptions): Promise<PlanOutcome[]> {
   // needs compiling: a no-op build never pays for it. With errors in it, nothing is recorded as
   // built, so every later build loads it again and says so again until it is fixed.
   let dataBroken: boolean | undefined;
-  const loadData = () => {
+  const loadData = (compiler: Compiler) => {
     if (dataBroken !== undefined) return;
     const diagnostics = compiler.project().diagnostics;
     dataBroken = hasErrors(diagnostics);
@@ -86,7 +89,8 @@ async function buildLocked(options: BatchOptions): Promise<PlanOutcome[]> {
         for (const o of outputs) claims.set(o.path.toLowerCase(), source);
         outcome = { source, ok: true, skipped: true, outputs, diagnostics: [], errors: [] };
       } else {
-        loadData();
+        const compiler = await loadCompiler();
+        loadData(compiler);
         options.trace?.(`compile ${source}`);
         const before = record.outputsOf(source);
         const built = await buildOne(compiler, source, options, claims, pdf);
@@ -111,10 +115,12 @@ async function buildLocked(options: BatchOptions): Promise<PlanOutcome[]> {
   try {
     // A cold build: Chromium takes about a second to boot in its own process. Start it before the
     // first (synchronous) compile, not when the first part is printed, so the two overlap.
-    if (pdf && options.files.some((f) => options.force || !record.isFresh(f, options.formats))) {
+    const stale = options.files.some((f) => options.force || !record.isFresh(f, options.formats));
+    if (pdf && stale) {
       await (await pdf()).warmUp();
       options.trace?.('browser-start');
     }
+    if (stale) await loadCompiler();
     const lanes = Math.max(1, options.concurrency ?? (pdf ? 3 : 1));
     await Promise.all(Array.from({ length: lanes }, worker));
     // Plans deleted or renamed since they were built: their files go, and the record forgets them.

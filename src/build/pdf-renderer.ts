@@ -1,14 +1,21 @@
 // PDF side of a build: one browser for the whole batch (started on first use), each part of a
 // plan printed once and reused for the package and for the part's own file.
+// This module is what a cold build loads before the browser starts, so it imports only the printer
+// (which spawns Chromium without puppeteer, see chromium-process.ts); the HTML writer (Handlebars,
+// the templates) and the PDF assembly (pdf-lib) are loaded while Chromium boots.
 import type { PlanDocument } from '../model/types.ts';
 import type { DocumentPart } from '../model/part-meta.ts';
-import { renderHtml, tinosFontCss, type HtmlPart } from '../write/html/index.ts';
-import { chooseFont } from '../write/html/fonts.ts';
+import type { HtmlPart } from '../write/html/index.ts';
+import { chooseFont, tinosFontCss } from '../write/html/fonts.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PdfPrinter, assemblePdf, finalizePdf, packageBookmarks, packageParts, partMeta } from '../write/pdf/index.ts';
+import { PdfPrinter } from '../write/pdf/printer.ts';
+
+type Writers = [typeof import('../write/html/index.ts'), typeof import('../write/pdf/index.ts')];
+let writers: Promise<Writers> | undefined;
+const loadWriters = () => (writers ??= Promise.all([import('../write/html/index.ts'), import('../write/pdf/index.ts')]));
 
 /**
  * The HTML a build prints. Bundled fonts come from one stylesheet of data: URLs, written once per
@@ -16,7 +23,8 @@ import { PdfPrinter, assemblePdf, finalizePdf, packageBookmarks, packageParts, p
  * linked font files would be read again for every part (a print is ~15% faster this way), and
  * inlining them in each page instead would make every HTML string 600 kB of garbage.
  */
-export function printHtml(doc: PlanDocument, part: HtmlPart): string {
+export async function printHtml(doc: PlanDocument, part: HtmlPart): Promise<string> {
+  const [{ renderHtml }] = await loadWriters();
   return renderHtml(doc, part, { fontCss: fontStylesheet().css });
 }
 
@@ -68,13 +76,14 @@ export class PdfRenderer {
     let bytes = cache.get(key);
     if (!bytes) {
       const printer = this.getPrinter();
-      bytes = printer.print(printHtml(doc, part));
+      bytes = printHtml(doc, part).then((html) => printer.print(html));
       cache.set(key, bytes);
     }
     return bytes;
   }
 
   async render(doc: PlanDocument, target: DocumentPart): Promise<Uint8Array> {
+    const [, { assemblePdf, finalizePdf, packageBookmarks, packageParts, partMeta }] = await loadWriters();
     if (target.kind === 'package') {
       const parts = await Promise.all(packageParts(doc).map((p) => this.part(doc, p)));
       return assemblePdf(parts, doc.meta, packageBookmarks(doc));

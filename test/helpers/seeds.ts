@@ -1,12 +1,12 @@
 // The five real plans and the seeds (text of the published originals) they are measured against.
 // The seeds live in ../shared/seeds beside the repository (CI clones the repo with shared/ next to
 // it); tests that need them skip with a message when they are absent.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import path from 'node:path';
-import { repoRoot, runCli } from './cli.ts';
+import { repoRoot } from './cli.ts';
 
 // KEHOACH_SHARED_DIR points elsewhere, for a work tree that does not sit beside shared/.
 const sharedDir = process.env.KEHOACH_SHARED_DIR ?? path.resolve(repoRoot, '../shared');
@@ -45,22 +45,77 @@ export interface BuiltOutput {
   path: string;
 }
 
-/** Builds the five plans with the real CLI into `outDir`; returns each source's outputs. */
-export async function buildSeedPlans(outDir: string, format = 'docx,pdf'): Promise<Map<string, BuiltOutput[]>> {
-  const r = await runCli(['build', ...SEED_PLANS.map((p) => p.source), '--out', outDir, '--format', format, '--json', '--quiet']);
+/** Runs the real CLI in a child process without blocking this one (two builds run side by side). */
+function runCliAsync(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/kehoach.js'), ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+function parseBuild(r: { code: number; stdout: string; stderr: string }): Map<string, BuiltOutput[]> {
   if (r.code !== 0) throw new Error(`kehoach build thất bại (${r.code}):\n${r.stderr}\n${r.stdout}`);
   const bySource = new Map<string, BuiltOutput[]>();
   for (const line of r.stdout.split('\n')) {
     if (!line.trim()) continue;
     const o = JSON.parse(line) as { source: string; ok: boolean; outputs: BuiltOutput[] };
     if (!o.ok) throw new Error(`${o.source}: không dựng được`);
-    bySource.set(
-      o.source,
-      o.outputs.map((x) => ({ ...x, path: path.resolve(repoRoot, x.path) })),
-    );
+    bySource.set(o.source, o.outputs.map((x) => ({ ...x, path: path.resolve(repoRoot, x.path) })));
   }
   for (const p of SEED_PLANS) if (!bySource.has(p.source)) throw new Error(`${p.source}: không có trong kết quả --json`);
   return bySource;
+}
+
+export interface SeedBuilds {
+  /** DOCX and PDF of the five plans. */
+  first: Map<string, BuiltOutput[]>;
+  /** The same, built again by another process with another browser: for byte-identity. */
+  second: Map<string, BuiltOutput[]>;
+}
+
+/**
+ * The five plans built twice, once per test run, shared by every test file that reads them (the
+ * DOCX and PDF seed tests, which used to build them four times between them). The first file to ask
+ * builds them, both builds side by side; a file in another worker that asks meanwhile waits for its
+ * result. The run's folder comes from vitest.config.ts and is removed by the global setup.
+ */
+export async function sharedSeedBuilds(formats = 'docx,pdf'): Promise<SeedBuilds> {
+  const runDir = process.env.KEHOACH_TEST_RUN_DIR;
+  if (!runDir) throw new Error('KEHOACH_TEST_RUN_DIR chưa đặt (vitest.config.ts)');
+  const dir = path.join(runDir, `seed-builds-${formats.replace(/\W/g, '-')}`);
+  const result = path.join(dir, 'result.json');
+  mkdirSync(runDir, { recursive: true });
+  let builder = false;
+  try {
+    mkdirSync(dir);
+    builder = true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  if (builder) {
+    const args = (out: string) => ['build', ...SEED_PLANS.map((p) => p.source), '--out', out, '--format', formats, '--json', '--quiet'];
+    const [a, b] = await Promise.all([runCliAsync(args(path.join(dir, 'a'))), runCliAsync(args(path.join(dir, 'b')))]);
+    let written: unknown;
+    try {
+      written = { first: [...parseBuild(a)], second: [...parseBuild(b)] };
+    } catch (err) {
+      written = { error: (err as Error).message };
+    }
+    writeFileSync(`${result}.tmp`, JSON.stringify(written));
+    renameSync(`${result}.tmp`, result);
+  }
+  // Another worker is building: wait for its result (the suite's hang guard bounds the wait).
+  while (!existsSync(result)) await new Promise((r) => setTimeout(r, 200));
+  const read = JSON.parse(readFileSync(result, 'utf8')) as { error?: string; first: [string, BuiltOutput[]][]; second: [string, BuiltOutput[]][] };
+  if (read.error) throw new Error(read.error);
+  return { first: new Map(read.first), second: new Map(read.second) };
 }
 
 export interface Fidelity {

@@ -5,10 +5,14 @@ import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+// puppeteer is imported once the browser is already booting (see launch): types only here.
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { chooseFont } from '../html/fonts.ts';
 import { toolRoot } from '../html/paths.ts';
 import { NoBrowserError, findBrowser } from './browser.ts';
+import { spawnChromium, type ChromiumProcess } from './chromium-process.ts';
+
+export { LAUNCH_ARGS } from './chromium-process.ts';
 
 export interface PdfPrinterOptions {
   /** Browser executable; default: findBrowser(env). */
@@ -32,18 +36,6 @@ interface Slot {
   page: Page;
   generation: number;
 }
-
-/** Chromium flags for a machine without network, as root in CI too (--no-sandbox is added then). */
-export const LAUNCH_ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-gpu',
-  '--disable-extensions',
-  '--disable-default-apps',
-  '--mute-audio',
-];
 
 /** Requests remembered per kind: enough for tests and diagnostics, bounded for a province batch. */
 const LOG_LIMIT = 500;
@@ -80,6 +72,7 @@ export class PdfPrinter {
   private closed = false;
   private log: RequestLog = { allowed: [], blocked: [] };
   private browserProcess: number | undefined;
+  private chromium: ChromiumProcess | undefined;
   private staleProfiles: string[] = [];
   /** Ctrl-C ends the process without close(): kill the browser, remove the temp folders. */
   private readonly onExit = () => {
@@ -122,7 +115,8 @@ export class PdfPrinter {
   async browserPid(): Promise<number | undefined> {
     if (!this.browser) return undefined;
     try {
-      return (await this.browser).process()?.pid ?? undefined;
+      await this.browser;
+      return this.browserProcess;
     } catch {
       return undefined;
     }
@@ -179,9 +173,7 @@ export class PdfPrinter {
         for (const slot of slots) this.release(slot);
       })
       .catch(() => undefined);
-    // With a userDataDir given, puppeteer spawns the process after microtasks only: one
-    // macrotask turn later it is running.
-    await new Promise((resolve) => setImmediate(resolve));
+    // launch() has spawned the process before returning (chromium-process.ts): it is running.
   }
 
   async close(): Promise<void> {
@@ -199,6 +191,7 @@ export class PdfPrinter {
         // Already gone.
       }
     }
+    await this.stopProcess();
     this.removeProfile();
     rmSync(this.workDir, { recursive: true, force: true });
   }
@@ -222,22 +215,14 @@ export class PdfPrinter {
     if (this.browser) return this.browser;
     this.removeProfile();
     this.userDataDir = mkdtempSync(path.join(os.tmpdir(), 'kehoach-chromium-'));
-    const args = [...LAUNCH_ARGS];
-    // Chromium refuses to start its sandbox as root (containers, CI).
-    if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
     const generation = ++this.generation;
-    const launched = puppeteer.launch({
-      executablePath: this.executablePath,
-      headless: true,
-      pipe: true,
-      args,
-      userDataDir: this.userDataDir,
-      timeout: this.timeoutMs,
-    });
+    const chromium = spawnChromium(this.executablePath, this.userDataDir);
+    this.chromium = chromium;
+    this.browserProcess = chromium.child.pid;
+    const launched = this.attach(chromium);
     this.browser = launched;
     launched.then(
       (b) => {
-        this.browserProcess = b.process()?.pid;
         b.on('disconnected', () => {
           // Crash or kill: forget the browser and its pages; the next print relaunches.
           if (this.generation === generation) {
@@ -252,6 +237,58 @@ export class PdfPrinter {
       },
     );
     return launched;
+  }
+
+  /** puppeteer, imported while the browser boots, takes over the DevTools pipe of the spawned process. */
+  private async attach(chromium: ChromiumProcess): Promise<Browser> {
+    let timer: NodeJS.Timeout | undefined;
+    const failed = (why: string) =>
+      new Error(`không khởi động được trình duyệt ${this.executablePath}: ${why}${chromium.recentOutput() ? `\n${chromium.recentOutput()}` : ''}`);
+    try {
+      const { default: puppeteer } = await import('puppeteer-core');
+      return await Promise.race([
+        puppeteer.connect({ transport: chromium.pipe, protocolTimeout: this.timeoutMs }),
+        chromium.exited.then(() => {
+          throw failed(chromium.failure() ?? 'trình duyệt đã thoát');
+        }),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(failed(`quá ${Math.round(this.timeoutMs / 1000)} s không phản hồi`)), this.timeoutMs);
+        }),
+      ]);
+    } catch (err) {
+      this.killProcess(chromium);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Waits a moment for the closed browser to exit, then kills what is left of it. */
+  private async stopProcess(): Promise<void> {
+    const chromium = this.chromium;
+    this.chromium = undefined;
+    if (!chromium) return;
+    let timer: NodeJS.Timeout | undefined;
+    const gone = await Promise.race([
+      chromium.exited.then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 5000))),
+    ]);
+    clearTimeout(timer);
+    if (!gone) this.killProcess(chromium);
+    this.browserProcess = undefined;
+  }
+
+  /** Kills the browser's process group (its helpers too), then the process itself. */
+  private killProcess(chromium: ChromiumProcess): void {
+    const pid = chromium.child.pid;
+    if (!pid) return;
+    for (const target of [-pid, pid]) {
+      try {
+        process.kill(target, 'SIGKILL');
+      } catch {
+        // Already gone, or not a group.
+      }
+    }
   }
 
   private async newSlot(): Promise<Slot> {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../../src/write/pdf/index.ts';
 import {
   SEED_PLANS,
-  buildSeedPlans,
+  sharedSeedBuilds,
   fidelity,
   pdfPageCount,
   readSeed,
@@ -44,8 +44,7 @@ describe.skipIf(!!missing)('DOCX of the five real plans', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kehoach-seeds-docx-'));
-    first = await buildSeedPlans(path.join(dir, 'a'));
-    second = await buildSeedPlans(path.join(dir, 'b'), 'docx');
+    ({ first, second } = await sharedSeedBuilds());
     // Every DOCX under a unique name in one folder, converted by one soffice process with a
     // private profile (two processes sharing a profile lose files silently).
     const flat = path.join(dir, 'lo');

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../../src/write/pdf/index.ts';
 import {
   SEED_PLANS,
-  buildSeedPlans,
+  sharedSeedBuilds,
   fidelity,
   pdfPageCount,
   readSeed,
@@ -57,8 +57,7 @@ describe.skipIf(!!missing)('PDF of the five real plans', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kehoach-seeds-pdf-'));
-    first = await buildSeedPlans(path.join(dir, 'a'), 'pdf');
-    second = await buildSeedPlans(path.join(dir, 'b'), 'pdf');
+    ({ first, second } = await sharedSeedBuilds());
   });
 
   afterAll(() => {
