@@ -1,7 +1,8 @@
 // The CLI's I/O context (src/cli/io.ts): an in-process run reads its cwd and environment from the
 // CliIo it is given, never from the process, and leaves the process as it found it.
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { runCli, tempProject } from '../helpers/cli.ts';
 import { wordList } from '../../src/check/word-list.ts';
@@ -40,6 +41,37 @@ describe('an in-process run', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(listeners()).toEqual(before);
     expect(process.exitCode).toBe(exitCode);
+  });
+});
+
+describe('a terminal, told by io.stdout and io.stderr', () => {
+  it("diff colours its output on a terminal, not on a pipe, and not with NO_COLOR in io.env", async () => {
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'kehoach-io-'));
+    try {
+      const draft = path.join(scratch, 'du-thao.yaml');
+      writeFileSync(draft, readFileSync(path.join(project.root, PHU_HO), 'utf8').replace('Hoàn thiện chức năng kho dữ liệu', 'Hoàn thiện và vận hành chức năng kho dữ liệu'));
+      const args = ['diff', '--files', PHU_HO, draft];
+      const tty = await runCli(args, project.root, {}, { tty: true });
+      expect(tty.code, tty.stderr).toBe(1);
+      expect(tty.stdout).toContain('\x1b[32m{+và vận hành+}\x1b[0m');
+      const pipe = await runCli(args, project.root);
+      expect(pipe.stdout).toContain('{+và vận hành+}');
+      expect(pipe.stdout).not.toContain('\x1b[');
+      const noColour = await runCli(args, project.root, { NO_COLOR: '1' }, { tty: true });
+      expect(noColour.stdout).toBe(pipe.stdout);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('build shows its live line on a terminal instead of one line per plan', async () => {
+    const tty = await runCli(['build', '--format', 'docx', '--force', PHU_HO], project.root, {}, { tty: true });
+    expect(tty.code, tty.stderr).toBe(0);
+    expect(tty.stderr).toMatch(/\r\x1b\[2K\[0\/1\] [\d.]+ s, còn khoảng \d+ s đang dựng plans\/thua-thien-hue\/phu-ho/);
+    expect(tty.stderr).not.toContain('] xong ');
+    const pipe = await runCli(['build', '--format', 'docx', '--force', PHU_HO], project.root);
+    expect(pipe.stderr).toContain(`[1/1] xong ${PHU_HO}`);
+    expect(pipe.stderr).not.toMatch(/\r|\x1b\[/);
   });
 });
 

@@ -23,15 +23,15 @@ export interface CliResult {
 /** The environment both runners give the CLI: the test's own, colour off, and `env` over it. */
 const cliEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...process.env, FORCE_COLOR: '0', ...env });
 
-/** `kehoach ARGS` in this process: neither a terminal nor the process's signals. */
-export async function runCli(args: string[], cwd = repoRoot, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** `kehoach ARGS` in this process, without the process's signals; both streams a terminal with `tty`. */
+export async function runCli(args: string[], cwd = repoRoot, env: NodeJS.ProcessEnv = {}, opts: { tty?: boolean } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
     cwd,
     env: cliEnv(env),
-    stdout: { write: (text) => void (stdout += text) },
-    stderr: { write: (text) => void (stderr += text) },
+    stdout: { write: (text) => void (stdout += text), isTTY: !!opts.tty, columns: 100 },
+    stderr: { write: (text) => void (stderr += text), isTTY: !!opts.tty, columns: 100 },
     signals: false,
   };
   const code = await main(args, io);
