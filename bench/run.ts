@@ -67,7 +67,7 @@ function timeCheck(): number {
   const t0 = performance.now();
   const compiler = new Compiler(toolRoot);
   compiler.project();
-  for (const f of discoverPlans(toolRoot, [path.join(toolRoot, 'plans')]).files) compiler.compile(f);
+  for (const f of discoverPlans(toolRoot, [path.join(toolRoot, 'plans')], toolRoot).files) compiler.compile(f);
   return performance.now() - t0;
 }
 const checkColdMs = timeCheck();

@@ -24,6 +24,8 @@ export interface BatchOptions {
   outDir: string; // absolute
   formats: OutputFormat[];
   force?: boolean;
+  /** The environment the browser is found from (PUPPETEER_EXECUTABLE_PATH, CHROME_PATH): the CLI's io.env. */
+  env?: NodeJS.ProcessEnv;
   onStart?: (source: string) => void;
   onFinish?: (outcome: PlanOutcome) => void;
   /** Diagnostics of the shared data (data/), before any plan: a broken file is reported at its own lines. */
@@ -51,9 +53,9 @@ async function buildLocked(options: BatchOptions): Promise<PlanOutcome[]> {
   const loadCompiler = () => (compilerLoad ??= import('../pipeline/compiler.ts').then((m) => new m.Compiler(options.root)));
   let pdfStarted: Promise<PdfRenderer> | undefined;
   const pdf = options.formats.includes('pdf')
-    ? () => (pdfStarted ??= import('./pdf-renderer.ts').then((m) => new m.PdfRenderer(options.root)))
+    ? () => (pdfStarted ??= import('./pdf-renderer.ts').then((m) => new m.PdfRenderer(options.root, undefined, options.env)))
     : undefined;
-  const record = new BuildRecord(options.outDir, new InputHasher(options.root), options.formats);
+  const record = new BuildRecord(options.outDir, new InputHasher(options.root, undefined, options.env), options.formats);
   const outRel = path.relative(options.root, options.outDir).split(path.sep).join('/');
   const toRoot = (p: string) => path.posix.join(outRel, p);
   const removed = (source: string, outputs: readonly RecordedOutput[]) => {

@@ -23,13 +23,16 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-/** Expands `args` (default: plans/) to plan files; a directory is searched recursively for *.yaml. */
-export function discoverPlans(root: string, args: readonly string[]): Discovery {
+/**
+ * Expands `args` (default: plans/) to plan files; a directory is searched recursively for *.yaml.
+ * A relative argument is taken from `cwd`, the directory the command was run in.
+ */
+export function discoverPlans(root: string, args: readonly string[], cwd: string): Discovery {
   const targets = args.length > 0 ? args : ['plans'];
   const found: string[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const arg of targets) {
-    const abs = path.resolve(process.cwd(), arg);
+    const abs = path.resolve(cwd, arg);
     const rel = relativeToRoot(root, abs);
     if (!isInside(root, abs)) {
       diagnostics.push({ file: arg, line: 1, col: 1, severity: 'error', rule: 'path-outside-project',

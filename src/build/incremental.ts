@@ -48,9 +48,9 @@ function hashNow(abs: string): string {
  * A package upgrade replaces the file (new inode, the new build's mtime) even where the executable
  * is a wrapper script whose text does not change; `--version` would cost a process per batch.
  */
-function browserIdentity(): string {
+function browserIdentity(env?: NodeJS.ProcessEnv): string {
   try {
-    const exe = findBrowser();
+    const exe = findBrowser(env);
     if (!exe) return 'none';
     const real = realpathSync(exe);
     const st = statSync(real);
@@ -70,6 +70,8 @@ export class InputHasher {
   constructor(
     private readonly root: string,
     private readonly toolDir: string = toolRoot,
+    /** Where the browser is found (default: the process's environment). */
+    private readonly env?: NodeJS.ProcessEnv,
   ) {}
 
   file(rel: string): string {
@@ -110,7 +112,7 @@ export class InputHasher {
   /** What a PDF depends on besides the sources: the face it is set in and the browser that prints it. */
   pdfEnvironment(): Record<string, string> {
     const font = chooseFont();
-    return { 'font:': `${font.source}:${font.family}`, 'browser:': browserIdentity() };
+    return { 'font:': `${font.source}:${font.family}`, 'browser:': browserIdentity(this.env) };
   }
 }
 

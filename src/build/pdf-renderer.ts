@@ -48,14 +48,19 @@ export class PdfRenderer {
   private startError?: Error;
   private readonly printed = new WeakMap<PlanDocument, Map<string, Promise<Uint8Array>>>();
 
-  constructor(private readonly root: string, private readonly pages?: number) {}
+  /** `env` is where the browser is found (default: the process's). */
+  constructor(
+    private readonly root: string,
+    private readonly pages?: number,
+    private readonly env?: NodeJS.ProcessEnv,
+  ) {}
 
   private getPrinter(): PdfPrinter {
     if (this.startError) throw this.startError;
     if (!this.printer) {
       try {
         const fonts = fontStylesheet().dir;
-        this.printer = new PdfPrinter({ allowedDirs: [this.root, ...(fonts ? [fonts] : [])], pages: this.pages });
+        this.printer = new PdfPrinter({ allowedDirs: [this.root, ...(fonts ? [fonts] : [])], pages: this.pages, env: this.env });
       } catch (err) {
         this.startError = err as Error; // no browser: every PDF of the batch fails the same way, DOCX still builds
         throw err;

@@ -2,6 +2,13 @@
 // (CI logs, pipes). --quiet prints failures only. All of it goes to stderr; stdout is for --json.
 import { formatDiagnostic, type Diagnostic } from '../load/diagnostic.ts';
 
+/** Where progress is written (the CLI's stderr): a terminal gets the live line. */
+export interface ProgressStream {
+  write(text: string): void;
+  isTTY?: boolean;
+  columns?: number;
+}
+
 export interface PlanOutcome {
   source: string;
   ok: boolean;
@@ -28,7 +35,7 @@ export class Progress {
   constructor(
     private readonly total: number,
     private readonly quiet: boolean,
-    private readonly stream: NodeJS.WriteStream = process.stderr,
+    private readonly stream: ProgressStream,
   ) {
     this.live = !!stream.isTTY && !quiet;
   }

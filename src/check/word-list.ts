@@ -1,6 +1,7 @@
 // The project's word list (data/tu-dien.txt): one word a line (abbreviations, names, words the
 // Vietnamese dictionary lacks), "# …" comments, and "sai => đúng" lines for official terms
-// typed wrong. Read once per project root.
+// typed wrong. Read at each check, parsed once per text: a long-lived process (the preview, tests
+// running the CLI in-process) sees an edited list at once, as a new process would.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -35,16 +36,19 @@ export function parseWordList(text: string, present = true): WordList {
 }
 
 export function wordList(root: string): WordList {
-  let list = cache.get(root);
+  let text: string | undefined;
+  try {
+    text = readFileSync(path.join(root, WORD_LIST_FILE), 'utf8');
+  } catch {
+    // No word list: the project has not set the spelling check up.
+  }
+  // Keyed by the text itself (a missing file apart from an empty one), never by the root's path.
+  const key = text === undefined ? '\0missing' : text;
+  let list = cache.get(key);
   if (!list) {
-    let text: string | undefined;
-    try {
-      text = readFileSync(path.join(root, WORD_LIST_FILE), 'utf8');
-    } catch {
-      // No word list: the project has not set the spelling check up.
-    }
     list = parseWordList(text ?? '', text !== undefined);
-    cache.set(root, list);
+    if (cache.size > 8) cache.clear();
+    cache.set(key, list);
   }
   return list;
 }

@@ -11,40 +11,44 @@ import { removePendingTempFiles } from '../build/atomic-write.ts';
 import { formatDiagnostic, hasErrors } from '../load/diagnostic.ts';
 import type { OutputFormat } from '../build/outputs.ts';
 import { chooseFont } from '../write/html/fonts.ts';
+import type { CliIo } from './io.ts';
 
-export async function runBuild(args: string[]): Promise<number> {
+export async function runBuild(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseCommandLine('build', args);
   const formats = parseFormats(values.format ?? 'docx,pdf');
-  const root = findProjectRoot();
-  const outDir = path.resolve(values.out ?? path.join(root, 'out'));
-  const found = discoverPlans(root, positionals);
-  for (const d of found.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+  const root = findProjectRoot(io.cwd);
+  const outDir = path.resolve(io.cwd, values.out ?? path.join(root, 'out'));
+  const found = discoverPlans(root, positionals, io.cwd);
+  for (const d of found.diagnostics) io.stderr.write(formatDiagnostic(d) + '\n');
 
   // Nghị định 30 asks for Times New Roman; say plainly when the PDF uses a metric-compatible face.
-  if (formats.includes('pdf') && !values.quiet && found.files.length > 0) process.stderr.write(chooseFont().description + '\n');
-  const progress = new Progress(found.files.length, !!values.quiet || !!values.json && !process.stderr.isTTY);
+  if (formats.includes('pdf') && !values.quiet && found.files.length > 0) io.stderr.write(chooseFont().description + '\n');
+  const progress = new Progress(found.files.length, !!values.quiet || !!values.json && !io.stderr.isTTY, io.stderr);
   const onSignal = () => {
     removePendingTempFiles();
-    process.stderr.write('\nĐã dừng: các tệp đã dựng xong được giữ nguyên, không có tệp dở dang.\n');
+    io.stderr.write('\nĐã dừng: các tệp đã dựng xong được giữ nguyên, không có tệp dở dang.\n');
     process.exit(130);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // Only a run that owns the process ends it on Ctrl-C; an in-process run (tests) never exits it.
+  if (io.signals) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
   const removals: Removal[] = [];
   let dataErrors = false;
   try {
     const outcomes = await buildBatch({
-      root, files: found.files, outDir, formats, force: !!values.force,
+      root, files: found.files, outDir, formats, force: !!values.force, env: io.env,
       onProjectDiagnostics: (ds) => {
-        for (const d of ds) process.stderr.write(formatDiagnostic(d) + '\n');
+        for (const d of ds) io.stderr.write(formatDiagnostic(d) + '\n');
         dataErrors = hasErrors(ds);
-        if (dataErrors) process.stderr.write('Dữ liệu dùng chung (data/) có lỗi ở trên: sửa các lỗi đó trước; lỗi của các kế hoạch bên dưới có thể do chúng mà ra.\n');
+        if (dataErrors) io.stderr.write('Dữ liệu dùng chung (data/) có lỗi ở trên: sửa các lỗi đó trước; lỗi của các kế hoạch bên dưới có thể do chúng mà ra.\n');
       },
       onRemoved: (source, paths) => removals.push({ source, paths }),
       onStart: (s) => progress.start(s),
       onFinish: (o) => {
         progress.finish(o);
-        if (values.json) process.stdout.write(JSON.stringify(o, ['source', 'ok', 'skipped', 'outputs', 'part', 'format', 'path', 'diagnostics', 'file', 'line', 'col', 'severity', 'message', 'rule', 'errors', 'removed']) + '\n');
+        if (values.json) io.stdout.write(JSON.stringify(o, ['source', 'ok', 'skipped', 'outputs', 'part', 'format', 'path', 'diagnostics', 'file', 'line', 'col', 'severity', 'message', 'rule', 'errors', 'removed']) + '\n');
       },
     });
     progress.summary(outcomes, relativeToRoot(root, outDir) || '.', removals);
@@ -53,11 +57,13 @@ export async function runBuild(args: string[]): Promise<number> {
   } catch (err) {
     // out/ not writable, or another build holds it: the machine's problem, said plainly (exit 1).
     if (!(err instanceof EnvironmentError)) throw err;
-    process.stderr.write(`kehoach build: ${err.message}\n`);
+    io.stderr.write(`kehoach build: ${err.message}\n`);
     return 1;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    if (io.signals) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
   }
 }
 

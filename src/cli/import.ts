@@ -13,37 +13,38 @@ import { Progress } from '../build/progress.ts';
 import { importPlan } from '../import/index.ts';
 import { defaultImportPath } from '../import/output-path.ts';
 import { parentIdsSchema, parentSchemaPath } from '../generate/parent-ids-schema.ts';
+import type { CliIo } from './io.ts';
 
-export async function runImport(args: string[]): Promise<number> {
+export async function runImport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandLine('import', args);
   if (positionals.length !== 1) throw new UsageError('cần đúng một tệp: kehoach import TỆP.docx|TỆP.txt [--unit MÃ] [--from CHA.yaml] [--out ĐƯỜNG_DẪN]');
-  const root = findProjectRoot();
+  const root = findProjectRoot(io.cwd);
   const input = relativeToRoot(root, positionals[0]);
   if (!existsSync(path.resolve(root, input))) {
-    process.stderr.write(`kehoach import: không tìm thấy tệp '${positionals[0]}'\n`);
+    io.stderr.write(`kehoach import: không tìm thấy tệp '${positionals[0]}'\n`);
     return 1;
   }
   const compiler = new Compiler(root);
   const project = compiler.project();
-  for (const d of project.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+  for (const d of project.diagnostics) io.stderr.write(formatDiagnostic(d) + '\n');
   if (!project.value) return 1;
   let parentFile: string | undefined;
   if (values.from) {
     parentFile = relativeToRoot(root, values.from);
     if (!existsSync(path.join(root, parentFile))) {
-      process.stderr.write(`kehoach import: không tìm thấy kế hoạch cha '${values.from}'\n`);
+      io.stderr.write(`kehoach import: không tìm thấy kế hoạch cha '${values.from}'\n`);
       return 1;
     }
   }
   // A large input shows its stages on build's live line (a terminal only; logs get the diagnostics).
-  const progress = new Progress(parentFile ? 3 : 2, !process.stderr.isTTY);
+  const progress = new Progress(parentFile ? 3 : 2, !io.stderr.isTTY, io.stderr);
   let active = false;
   const stageDone = { source: input, ok: true, outputs: [], diagnostics: [], errors: [] };
   const endStages = () => {
     if (!active) return;
     progress.finish(stageDone);
     // finish() redraws the line for the next stage; the next write is a message or the end.
-    if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+    if (io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
     active = false;
   };
   const stage = (label: string) => {
@@ -54,7 +55,7 @@ export async function runImport(args: string[]): Promise<number> {
   /** Messages clear the live line first. */
   const say = (text: string) => {
     endStages();
-    process.stderr.write(text);
+    io.stderr.write(text);
   };
   try {
     const result = importPlan({
@@ -93,7 +94,7 @@ export async function runImport(args: string[]): Promise<number> {
     if (rendered.text === undefined) return 1;
     writeFileAtomic(path.join(root, target), rendered.text);
     endStages();
-    process.stdout.write(`${target}\n`);
+    io.stdout.write(`${target}\n`);
     if (parentFile) {
       // The schema the child names in its modeline, from the parent as it stands now (as kehoach new).
       const parent = compiler.compile(parentFile);
@@ -110,7 +111,7 @@ export async function runImport(args: string[]): Promise<number> {
     if (added) {
       if (ok) {
         writeFileAtomic(path.join(root, added.file), added.text);
-        process.stdout.write(`${added.file}\n`);
+        io.stdout.write(`${added.file}\n`);
       } else {
         say(`kehoach import: kế hoạch còn lỗi nên chưa ghi ${added.entries.length} văn bản mới (${added.entries.map((e) => e.id).join(', ')}) vào ${added.file}; sửa lỗi rồi nhập lại\n`);
       }

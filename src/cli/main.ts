@@ -8,8 +8,9 @@ import { toolRoot } from '../installation.ts';
 import { UsageError } from './usage-error.ts';
 import { COMMANDS, commandHelp, generalHelp, type CommandName } from './specs.ts';
 import { suggest } from '../load/suggest.ts';
+import { processIo, type CliIo } from './io.ts';
 
-type Command = (args: string[]) => Promise<number>;
+type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<CommandName, () => Promise<Command>> = {
   check: async () => (await import('./check.ts')).runCheck,
@@ -34,38 +35,39 @@ function asksForHelp(args: string[]): boolean {
   return (dashes >= 0 ? args.slice(0, dashes) : args).some((a) => a === '--help' || a === '-h');
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs one command line; `io` is the process's own unless a caller (a test) gives another. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' && rest[0] && Object.hasOwn(COMMANDS, rest[0]) ? (rest[0] as CommandName) : undefined;
-    process.stdout.write(topic ? commandHelp(topic) : generalHelp());
+    io.stdout.write(topic ? commandHelp(topic) : generalHelp());
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-V') {
-    process.stdout.write(`kehoach ${version()}\n`);
+    io.stdout.write(`kehoach ${version()}\n`);
     return 0;
   }
   if (!Object.hasOwn(commands, name)) {
     const near = suggest(name, Object.keys(commands));
-    process.stderr.write(`kehoach: không có lệnh '${name}'${near ? `; có phải ý bạn là '${near}'?` : ''}\n\n${generalHelp()}`);
+    io.stderr.write(`kehoach: không có lệnh '${name}'${near ? `; có phải ý bạn là '${near}'?` : ''}\n\n${generalHelp()}`);
     return 2;
   }
   const command = name as CommandName;
   if (asksForHelp(rest)) {
-    process.stdout.write(commandHelp(command));
+    io.stdout.write(commandHelp(command));
     return 0;
   }
   try {
     const run = await commands[command]();
-    return await run(rest);
+    return await run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`kehoach ${name}: ${err.message}\n`);
+      io.stderr.write(`kehoach ${name}: ${err.message}\n`);
       return 2;
     }
     // An internal fault, not a problem in the user's sources: say so plainly, keep the detail.
-    process.stderr.write(`kehoach ${name}: lỗi nội bộ của công cụ (không phải lỗi trong nguồn): ${(err as Error)?.message ?? err}\n`);
-    if (process.env.KEHOACH_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`);
+    io.stderr.write(`kehoach ${name}: lỗi nội bộ của công cụ (không phải lỗi trong nguồn): ${(err as Error)?.message ?? err}\n`);
+    if (io.env.KEHOACH_DEBUG) io.stderr.write(`${(err as Error)?.stack}\n`);
     return 3;
   }
 }

@@ -14,8 +14,9 @@ import { parentIdsSchema, parentSchemaPath } from '../generate/parent-ids-schema
 import { projectOn } from '../load/units-in-time.ts';
 import { unitNames } from '../template/unit-names.ts';
 import type { ProjectData } from '../load/types.ts';
+import type { CliIo } from './io.ts';
 
-export async function runNew(args: string[]): Promise<number> {
+export async function runNew(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandLine('new', args);
   if (positionals.length) throw new UsageError(`đối số thừa: ${positionals.join(' ')}`);
   if (!values.from) throw new UsageError('thiếu --from CHA.yaml (kế hoạch mẫu cấp trên)');
@@ -23,19 +24,19 @@ export async function runNew(args: string[]): Promise<number> {
   if (units.length === 0) throw new UsageError('thiếu --unit MÃ_ĐƠN_VỊ (xem danh mục: kehoach units)');
   if (values.out && units.length > 1) throw new UsageError('--out chỉ dùng được khi tạo cho một đơn vị');
 
-  const root = findProjectRoot();
+  const root = findProjectRoot(io.cwd);
   const compiler = new Compiler(root);
   const project = compiler.project();
   const parentFile = relativeToRoot(root, values.from);
   if (!existsSync(path.join(root, parentFile))) {
-    process.stderr.write(`kehoach new: không tìm thấy kế hoạch mẫu '${values.from}'\n`);
+    io.stderr.write(`kehoach new: không tìm thấy kế hoạch mẫu '${values.from}'\n`);
     return 1;
   }
   const parent = compiler.compile(parentFile);
   const diagnostics = [...project.diagnostics, ...parent.diagnostics];
-  for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+  for (const d of diagnostics) io.stderr.write(formatDiagnostic(d) + '\n');
   if (!parent.ok || !parent.resolved || !parent.doc || !project.value || hasErrors(diagnostics)) {
-    process.stderr.write(`kehoach new: kế hoạch mẫu '${parentFile}' còn lỗi, sửa trước khi tạo kế hoạch cấp dưới\n`);
+    io.stderr.write(`kehoach new: kế hoạch mẫu '${parentFile}' còn lỗi, sửa trước khi tạo kế hoạch cấp dưới\n`);
     return 1;
   }
   // The child is written for the parent's date: units and their superiors as they stood then.
@@ -47,7 +48,7 @@ export async function runNew(args: string[]): Promise<number> {
     const unit = dated.units.get(unitId);
     if (!unit) {
       const known = dated.unitRecords.has(unitId);
-      process.stderr.write(
+      io.stderr.write(
         known
           ? `kehoach new: đơn vị '${unitId}' không tồn tại vào ngày của kế hoạch mẫu (${parent.resolved.data.ngay}); xem: kehoach units ${unitId}\n`
           : `kehoach new: không có đơn vị '${unitId}' trong danh mục (xem: kehoach units)\n`,
@@ -57,7 +58,7 @@ export async function runNew(args: string[]): Promise<number> {
     }
     if (parentUnit && !isUnder(dated, unitId, parentUnit)) {
       const parentName = dated.units.get(parentUnit) ? unitNames(dated.units.get(parentUnit)!, dated.levels).ten_day_du : parentUnit;
-      process.stderr.write(
+      io.stderr.write(
         `kehoach new: đơn vị '${unitId}' (${unitNames(unit, dated.levels).ten_day_du}) không thuộc ${parentName} ('${parentUnit}'), ` +
           `đơn vị ban hành kế hoạch mẫu ${parentFile}; chọn đơn vị cấp dưới của '${parentUnit}' (xem: kehoach units --ngay ${dated.date})\n`,
       );
@@ -69,21 +70,21 @@ export async function runNew(args: string[]): Promise<number> {
       ? relativeToRoot(root, values.out)
       : `plans/${province}/${unit.id}/${path.posix.basename(parentFile)}`;
     if (existsSync(path.join(root, target))) {
-      process.stderr.write(`kehoach new: '${target}' đã có, không ghi đè (xóa hoặc chọn --out khác)\n`);
+      io.stderr.write(`kehoach new: '${target}' đã có, không ghi đè (xóa hoặc chọn --out khác)\n`);
       failed = true;
       continue;
     }
     if (!target.startsWith('plans/')) {
-      process.stderr.write(`kehoach new: kế hoạch phải nằm trong plans/ ('${target}')\n`);
+      io.stderr.write(`kehoach new: kế hoạch phải nằm trong plans/ ('${target}')\n`);
       failed = true;
       continue;
     }
     const text = childPlanSource({ root, parentFile, target, parent: parent.resolved, parentDoc: parent.doc, unit, project: dated });
     writeFileAtomic(path.join(root, target), text);
     written++;
-    process.stdout.write(`${target}\n`);
+    io.stdout.write(`${target}\n`);
     if (!unit.lanh_dao?.some((l) => l.ho_ten)) {
-      process.stderr.write(
+      io.stderr.write(
         `kehoach new: cảnh báo: danh mục không có họ tên người ký của ${unitNames(unit, dated.levels).ten_day_du}; ` +
           `khối chữ ký để trống — ghi ky.ho_ten trong ${target} hoặc lanh_dao của '${unit.id}' trong data/don-vi/\n`,
       );

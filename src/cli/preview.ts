@@ -4,13 +4,14 @@ import { UsageError } from './usage-error.ts';
 import { findProjectRoot, relativeToRoot } from '../project/root.ts';
 import { startPreview } from '../preview/server.ts';
 import { formatDiagnostic } from '../load/diagnostic.ts';
+import type { CliIo } from './io.ts';
 
-export async function runPreview(args: string[]): Promise<number> {
+export async function runPreview(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseCommandLine('preview', args);
   if (positionals.length !== 1) throw new UsageError('cần đúng một tệp kế hoạch: kehoach preview TỆP [--port N]');
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`cổng không hợp lệ '${values.port}'`);
-  const root = findProjectRoot();
+  const root = findProjectRoot(io.cwd);
   const file = relativeToRoot(root, positionals[0]);
   let server;
   try {
@@ -18,20 +19,40 @@ export async function runPreview(args: string[]): Promise<number> {
       root, file, port,
       onRender: (diagnostics) => {
         const stamp = new Date().toLocaleTimeString('vi-VN');
-        if (diagnostics.length === 0) process.stderr.write(`[${stamp}] đã dựng lại ${file}\n`);
-        for (const d of diagnostics) process.stderr.write(`[${stamp}] ${formatDiagnostic(d)}\n`);
+        if (diagnostics.length === 0) io.stderr.write(`[${stamp}] đã dựng lại ${file}\n`);
+        for (const d of diagnostics) io.stderr.write(`[${stamp}] ${formatDiagnostic(d)}\n`);
       },
     });
   } catch (err) {
-    process.stderr.write(`kehoach preview: không mở được cổng ${port}: ${(err as Error).message}\n`);
+    io.stderr.write(`kehoach preview: không mở được cổng ${port}: ${(err as Error).message}\n`);
     return 1;
   }
-  process.stdout.write(`Xem trước: ${server.url}  (Ctrl-C để dừng)\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  io.stdout.write(`Xem trước: ${server.url}  (Ctrl-C để dừng)\n`);
+  await stopped(io);
   await server.close();
-  process.stderr.write('Đã dừng xem trước.\n');
+  io.stderr.write('Đã dừng xem trước.\n');
   return 0;
+}
+
+/** Ctrl-C (or SIGTERM) when the run owns the process; io.stop in-process; at once when it has neither. */
+function stopped(io: CliIo): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      if (io.signals) {
+        process.off('SIGINT', done);
+        process.off('SIGTERM', done);
+      }
+      io.stop?.removeEventListener('abort', done);
+      resolve();
+    };
+    if (io.signals) {
+      process.once('SIGINT', done);
+      process.once('SIGTERM', done);
+    }
+    if (io.stop) {
+      if (io.stop.aborted) return done();
+      io.stop.addEventListener('abort', done, { once: true });
+    }
+    if (!io.signals && !io.stop) done();
+  });
 }

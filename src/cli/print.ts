@@ -11,19 +11,20 @@ import { parseYaml } from '../load/yaml-positions.ts';
 import { renderText } from '../write/text/index.ts';
 import { dependsOn, renderOwnStatements } from '../write/text/own-statements.ts';
 import { locateForeignPlan } from '../project/foreign-file.ts';
+import type { CliIo } from './io.ts';
 
-export async function runPrint(args: string[]): Promise<number> {
+export async function runPrint(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseCommandLine('print', args);
   if (positionals.length !== 1) throw new UsageError('cần đúng một tệp kế hoạch: kehoach print TỆP [--textconv]');
-  const root = findProjectRoot();
+  const root = findProjectRoot(io.cwd);
   // git textconv hands us a temporary copy of an old blob: map it back into a project snapshot.
-  const located = locateForeignPlan(root, positionals[0]);
+  const located = locateForeignPlan(root, positionals[0], io.cwd, io.env);
   try {
     const file = relativeToRoot(located.root, located.file);
     if (values.textconv) {
       const own = ownLayer(located.root, file);
       if (own !== undefined) {
-        process.stdout.write(own);
+        io.stdout.write(own);
         return 0;
       }
     }
@@ -32,9 +33,9 @@ export async function runPrint(args: string[]): Promise<number> {
     const compiled = compiler.compile(file);
     const diagnostics = [...compiler.project().diagnostics, ...compiled.diagnostics];
     // Errors only: under git textconv, warnings would be printed for every file of every diff.
-    for (const d of diagnostics) if (d.severity === 'error') process.stderr.write(formatDiagnostic(d) + '\n');
+    for (const d of diagnostics) if (d.severity === 'error') io.stderr.write(formatDiagnostic(d) + '\n');
     if (!compiled.doc) return 1;
-    process.stdout.write(renderText(compiled.doc));
+    io.stdout.write(renderText(compiled.doc));
     return 0;
   } finally {
     located.dispose();

@@ -11,42 +11,43 @@ import { rollup, rollupCsv } from '../report/rollup.ts';
 import { rollupDocument, ROLLUP_ANNEX_ID } from '../report/rollup-document.ts';
 import { renderDocx } from '../write/docx/index.ts';
 import type { ResolvedSource } from '../load/types.ts';
+import type { CliIo } from './io.ts';
 
-export async function runReport(args: string[]): Promise<number> {
+export async function runReport(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseCommandLine('report', args);
   if (positionals.length !== 1) throw new UsageError('cần đúng một kế hoạch cấp trên: kehoach report CHA.yaml');
-  const root = findProjectRoot();
+  const root = findProjectRoot(io.cwd);
   const compiler = new Compiler(root);
   const parentFile = relativeToRoot(root, positionals[0]);
   const parent = compiler.compile(parentFile);
-  for (const d of [...compiler.project().diagnostics, ...parent.diagnostics]) process.stderr.write(formatDiagnostic(d) + '\n');
+  for (const d of [...compiler.project().diagnostics, ...parent.diagnostics]) io.stderr.write(formatDiagnostic(d) + '\n');
   if (!parent.ok || !parent.resolved || !parent.doc || !compiler.project().value) return 1;
 
   const children: ResolvedSource[] = [];
-  for (const file of discoverPlans(root, [path.join(root, 'plans')]).files) {
+  for (const file of discoverPlans(root, [path.join(root, 'plans')], root).files) {
     if (file === parentFile) continue;
     const resolved = compiler.resolve(file);
     if (!resolved.value || hasErrors(resolved.diagnostics)) {
       // A broken plan cannot be counted; say so rather than silently leaving its unit out.
       if (resolved.value?.binding?.file === parentFile || !resolved.value) {
-        process.stderr.write(`kehoach report: bỏ qua ${file} vì còn lỗi (chạy kehoach check)\n`);
+        io.stderr.write(`kehoach report: bỏ qua ${file} vì còn lỗi (chạy kehoach check)\n`);
       }
       continue;
     }
     if (resolved.value.binding?.file === parentFile) children.push(resolved.value);
   }
   const r = rollup(parent.resolved, children, compiler.project().value!);
-  const outDir = path.resolve(values.out ?? path.join(root, 'out', parent.doc.outputDir, 'bao-cao'));
+  const outDir = path.resolve(io.cwd, values.out ?? path.join(root, 'out', parent.doc.outputDir, 'bao-cao'));
   const doc = rollupDocument(parent.doc, r);
   const docx = path.join(outDir, 'tong-hop-chi-tieu.docx');
   const csv = path.join(outDir, 'tong-hop-chi-tieu.csv');
   writeFileAtomic(docx, await renderDocx(doc, { kind: 'annex', id: ROLLUP_ANNEX_ID }));
   writeFileAtomic(csv, rollupCsv(r, parent.doc.plan.header.issuingAgency.join(' ')));
-  if (values.json) process.stdout.write(JSON.stringify({ ...r, outputs: [relativeToRoot(root, docx), relativeToRoot(root, csv)] }, null, 2) + '\n');
+  if (values.json) io.stdout.write(JSON.stringify({ ...r, outputs: [relativeToRoot(root, docx), relativeToRoot(root, csv)] }, null, 2) + '\n');
   const short = r.rows.filter((row) => row.cells.some((c) => c.short));
-  process.stderr.write(
+  io.stderr.write(
     `${r.rows.length} kế hoạch cấp dưới, ${short.length} có chỉ tiêu thấp hơn mức tối thiểu, ${r.withoutPlan.length} đơn vị chưa có kế hoạch → ${relativeToRoot(root, outDir)}\n`,
   );
-  for (const row of short) process.stderr.write(`  thấp hơn mức tối thiểu: ${row.name} (${row.source})\n`);
+  for (const row of short) io.stderr.write(`  thấp hơn mức tối thiểu: ${row.name} (${row.source})\n`);
   return 0;
 }

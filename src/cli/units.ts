@@ -10,12 +10,13 @@ import { calendarProblem } from '../load/calendar.ts';
 import { LATEST, dmy, existsOn, nextDay, stateOn } from '../load/units-in-time.ts';
 import type { ProjectData } from '../load/types.ts';
 import type { DonVi } from '../model/source-types.generated.ts';
+import type { CliIo } from './io.ts';
 
-export async function runUnits(args: string[]): Promise<number> {
+export async function runUnits(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandLine('units', args);
   if (positionals[0] === 'import') {
     if (values.ngay !== undefined || values.json) throw new UsageError('--ngay và --json không dùng với units import');
-    return (await import('./units-import.ts')).runUnitsImport(positionals.slice(1), { tu_ngay: values['tu-ngay'], can_cu: values['can-cu'] });
+    return (await import('./units-import.ts')).runUnitsImport(positionals.slice(1), { tu_ngay: values['tu-ngay'], can_cu: values['can-cu'] }, io);
   }
   if (values['tu-ngay'] !== undefined || values['can-cu'] !== undefined) throw new UsageError('--tu-ngay và --can-cu chỉ dùng với units import');
   const day = values.ngay;
@@ -23,12 +24,12 @@ export async function runUnits(args: string[]): Promise<number> {
     const problem = /^\d{4}-\d{2}-\d{2}$/.test(day) ? calendarProblem(day) : `"${day}" không phải ngày dạng YYYY-MM-DD`;
     if (problem) throw new UsageError(`--ngay: ${problem} (ví dụ: --ngay 2026-01-01)`);
   }
-  const loaded = loadProject(findProjectRoot());
-  for (const d of loaded.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+  const loaded = loadProject(findProjectRoot(io.cwd));
+  for (const d of loaded.diagnostics) io.stderr.write(formatDiagnostic(d) + '\n');
   if (!loaded.value) return 1;
   const project = loaded.value;
   const failed = hasErrors(loaded.diagnostics);
-  if (positionals.length) return printHistories(project, positionals, !!values.json) || failed ? 1 : 0;
+  if (positionals.length) return printHistories(project, positionals, !!values.json, io) || failed ? 1 : 0;
 
   const key = day ?? LATEST;
   const units = project.unitsOn(key);
@@ -40,11 +41,11 @@ export async function runUnits(args: string[]): Promise<number> {
     ten: unitNames(u, levels).ten_day_du,
     thuoc: u.thuoc ?? null,
   }));
-  if (values.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  if (values.json) io.stdout.write(JSON.stringify(rows, null, 2) + '\n');
   else {
     const width = Math.max(4, ...rows.map((r) => r.id.length));
     for (const r of rows) {
-      process.stdout.write(`${r.id.padEnd(width)}  ${r.cap.padEnd(12)}  ${r.ten}${r.thuoc ? `  (thuộc ${r.thuoc})` : ''}\n`);
+      io.stdout.write(`${r.id.padEnd(width)}  ${r.cap.padEnd(12)}  ${r.ten}${r.thuoc ? `  (thuộc ${r.thuoc})` : ''}\n`);
     }
   }
   return failed ? 1 : 0;
@@ -78,13 +79,13 @@ function history(unit: DonVi, project: ProjectData): { steps: HistoryStep[]; den
   return { steps, den_ngay: unit.den_ngay ?? null, tro_thanh: unit.tro_thanh ?? [] };
 }
 
-function printHistories(project: ProjectData, ids: string[], json: boolean): boolean {
+function printHistories(project: ProjectData, ids: string[], json: boolean, io: CliIo): boolean {
   let missing = false;
   const out: Record<string, unknown>[] = [];
   for (const id of ids) {
     const unit = project.unitRecords.get(id);
     if (!unit) {
-      process.stderr.write(`kehoach units: không có đơn vị '${id}' trong danh mục (xem: kehoach units)\n`);
+      io.stderr.write(`kehoach units: không có đơn vị '${id}' trong danh mục (xem: kehoach units)\n`);
       missing = true;
       continue;
     }
@@ -93,20 +94,20 @@ function printHistories(project: ProjectData, ids: string[], json: boolean): boo
       out.push({ id, ...h });
       continue;
     }
-    process.stdout.write(`${id}\n`);
+    io.stdout.write(`${id}\n`);
     for (const s of h.steps) {
       const from = s.tu_ngay ? `từ ${dmy(s.tu_ngay)}` : 'ban đầu';
       const extra = [s.ma ? `mã ${s.ma}` : '', s.thuoc ? `thuộc ${s.thuoc}` : '', s.can_cu ?? ''].filter(Boolean).join('; ');
-      process.stdout.write(`  ${from.padEnd(14)}  ${s.ten}${extra ? `  (${extra})` : ''}\n`);
+      io.stdout.write(`  ${from.padEnd(14)}  ${s.ten}${extra ? `  (${extra})` : ''}\n`);
     }
     if (h.den_ngay) {
       const after = h.tro_thanh.length ? `, từ ${dmy(nextDay(h.den_ngay))} sắp xếp vào ${h.tro_thanh.join(', ')}` : '';
-      process.stdout.write(`  đến ${dmy(h.den_ngay)}${after}\n`);
+      io.stdout.write(`  đến ${dmy(h.den_ngay)}${after}\n`);
     }
     // Units that became this one.
     const from = [...project.unitRecords.values()].filter((u) => u.tro_thanh?.includes(id)).map((u) => u.id);
-    if (from.length && existsOn(unit, LATEST)) process.stdout.write(`  hợp thành từ: ${from.join(', ')}\n`);
+    if (from.length && existsOn(unit, LATEST)) io.stdout.write(`  hợp thành từ: ${from.join(', ')}\n`);
   }
-  if (json) process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  if (json) io.stdout.write(JSON.stringify(out, null, 2) + '\n');
   return missing;
 }

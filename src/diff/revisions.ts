@@ -15,42 +15,43 @@ export interface Revision {
   dispose(): void;
 }
 
-const git = (cwd: string, args: string[]) =>
-  execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
+// git runs with the CLI's environment (io.env), not the process's: its HOME and GIT_CONFIG_* decide user.name.
+const git = (cwd: string, env: NodeJS.ProcessEnv, args: string[]) =>
+  execFileSync('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
 
 const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d+Z$/, 'Z');
 
 export class RevisionError extends Error {}
 
-export function workingTree(root: string): Revision {
+export function workingTree(root: string, env: NodeJS.ProcessEnv): Revision {
   let author: string | undefined;
   try {
-    author = git(root, ['config', 'user.name']).toString().trim() || undefined;
+    author = git(root, env, ['config', 'user.name']).toString().trim() || undefined;
   } catch {
     // not a repository, or no user configured: the redline then needs --tac-gia
   }
   return { label: 'cây làm việc', root, author, dispose: () => {} };
 }
 
-export function commitRevision(root: string, rev: string): Revision {
+export function commitRevision(root: string, rev: string, env: NodeJS.ProcessEnv): Revision {
   let commit: string;
   let prefix: string;
   try {
-    prefix = git(root, ['rev-parse', '--show-prefix']).toString().trim();
+    prefix = git(root, env, ['rev-parse', '--show-prefix']).toString().trim();
   } catch {
     throw new RevisionError(`'${root}' không nằm trong một kho git; so sánh hai tệp bằng --files CŨ.yaml MỚI.yaml`);
   }
   try {
-    commit = git(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).toString().trim();
+    commit = git(root, env, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).toString().trim();
   } catch {
     throw new RevisionError(`không tìm thấy phiên bản git '${rev}'`);
   }
-  const [author, date] = git(root, ['log', '-1', '--format=%an%n%aI', commit]).toString().trim().split('\n');
+  const [author, date] = git(root, env, ['log', '-1', '--format=%an%n%aI', commit]).toString().trim().split('\n');
   const dir = mkdtempSync(path.join(tmpdir(), 'kehoach-rev-'));
   try {
     // Only the project's sources: the project may sit in a subfolder of the repository (prefix).
     const tree = prefix ? `${commit}:${prefix.replace(/\/$/, '')}` : commit;
-    const tar = git(root, ['archive', '--format=tar', tree]);
+    const tar = git(root, env, ['archive', '--format=tar', tree]);
     execFileSync('tar', ['-x', '-C', dir], { input: tar, maxBuffer: 512 * 1024 * 1024 });
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });

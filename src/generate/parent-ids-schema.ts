@@ -117,7 +117,7 @@ export function parentIdsSchema(parentFile: string, parentData: unknown, childSc
 export function parentSchemaFiles(root: string): Map<string, string> {
   const plansDir = path.join(root, 'plans');
   const parents = new Set<string>();
-  for (const file of discoverPlans(root, [plansDir]).files) {
+  for (const file of discoverPlans(root, [plansDir], root).files) {
     let keThua: unknown;
     try {
       // Through the loader's parser (and its cache); a plan that does not parse names no parent here.

@@ -14,17 +14,20 @@ export interface LocatedPlan {
   dispose(): void;
 }
 
-const git = (root: string, args: string[], input?: Buffer) =>
-  execFileSync('git', args, { cwd: root, input, stdio: ['pipe', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+type Git = (root: string, args: string[], input?: Buffer) => Buffer;
+const gitIn = (env: NodeJS.ProcessEnv): Git => (root, args, input) =>
+  execFileSync('git', args, { cwd: root, env, input, stdio: ['pipe', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
 
 /** The path under plans/ that holds blob `sha` in `commit`, if any. */
-function pathInCommit(root: string, commit: string, sha: string): string | undefined {
+function pathInCommit(git: Git, root: string, commit: string, sha: string): string | undefined {
   const listing = git(root, ['ls-tree', '-r', commit, '--', 'plans']).toString();
   return listing.split('\n').find((l) => l.includes(` ${sha}\t`))?.split('\t')[1];
 }
 
-export function locateForeignPlan(root: string, given: string): LocatedPlan {
-  const abs = path.resolve(given);
+/** `given` as written on the command line, relative to `cwd`; git runs with `env`. */
+export function locateForeignPlan(root: string, given: string, cwd: string, env: NodeJS.ProcessEnv): LocatedPlan {
+  const git = gitIn(env);
+  const abs = path.resolve(cwd, given);
   const asIs: LocatedPlan = { root, file: abs, dispose: () => {} };
   if (isInside(root, abs)) return asIs;
   let content: Buffer;
@@ -34,7 +37,7 @@ export function locateForeignPlan(root: string, given: string): LocatedPlan {
     content = readFileSync(abs);
     const sha = git(root, ['hash-object', '--stdin'], content).toString().trim();
     // `git diff`: the old side is usually HEAD's blob, or the index's (`git diff --cached`).
-    trackedPath = pathInCommit(root, 'HEAD', sha);
+    trackedPath = pathInCommit(git, root, 'HEAD', sha);
     if (!trackedPath) {
       const index = git(root, ['ls-files', '-s', '--', 'plans']).toString();
       trackedPath = index.split('\n').find((l) => l.includes(` ${sha} `))?.split('\t')[1];
@@ -45,7 +48,7 @@ export function locateForeignPlan(root: string, given: string): LocatedPlan {
       const introducing = git(root, ['log', '--all', '--reverse', '--format=%H', `--find-object=${sha}`, '--', 'plans'])
         .toString().split('\n').filter(Boolean);
       for (const c of introducing) {
-        trackedPath = pathInCommit(root, c, sha);
+        trackedPath = pathInCommit(git, root, c, sha);
         if (trackedPath) {
           commit = c;
           break;

@@ -2,8 +2,11 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** Walks up from `start` to the first folder that has a plans/ directory; falls back to `start`. */
-export function findProjectRoot(start: string = process.cwd()): string {
+/**
+ * Walks up from `start` to the first folder that has a plans/ directory; falls back to `start`.
+ * The CLI passes its io.cwd: no default, so nothing finds the project from the process's own cwd.
+ */
+export function findProjectRoot(start: string): string {
   let dir = path.resolve(start);
   for (;;) {
     const plans = path.join(dir, 'plans');

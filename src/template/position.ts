@@ -1,18 +1,29 @@
 // Where inside a source file an expression of a text field starts. The loader gives the
 // position of the value; for a one-line scalar we add the offset of the expression (after an
 // opening quote). Read only when a problem is reported, so the usual path never touches files.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Origin } from '../model/types.ts';
 
 const lines = new Map<string, string[] | null>();
 
+/** The file's identity now: an edited file (a preview's save, a test's rewrite) is read anew. */
+function version(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.ino}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 function fileLines(root: string, file: string): string[] | null {
-  const key = join(root, file);
+  const path = join(root, file);
+  const key = `${path}\0${version(path)}`;
   let l = lines.get(key);
   if (l === undefined) {
     try {
-      l = readFileSync(key, 'utf8').split(/\r?\n/);
+      l = readFileSync(path, 'utf8').split(/\r?\n/);
     } catch {
       l = null;
     }

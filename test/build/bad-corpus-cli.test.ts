@@ -86,13 +86,13 @@ function walkFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const p of projects) {
     for (const c of p.cases) install(c);
     const entries = p.cases.map((c) => c.entry);
-    p.check = runCli(['check', '--json', ...entries, GOOD], p.root);
+    p.check = await runCli(['check', '--json', ...entries, GOOD], p.root);
     p.checkJson = JSON.parse(p.check.stdout);
-    p.build = runCli(['build', '--format', 'docx', '--json', ...p.cases.filter(built).map((c) => c.entry), GOOD], p.root);
+    p.build = await runCli(['build', '--format', 'docx', '--json', ...p.cases.filter(built).map((c) => c.entry), GOOD], p.root);
     p.builtJson = p.build.stdout.trim().split('\n').map((l) => JSON.parse(l));
   }
 });

@@ -11,7 +11,7 @@ import { buildBatch } from '../../src/build/batch.ts';
 import { BuildRecord, InputHasher } from '../../src/build/incremental.ts';
 import { RecordFile } from '../../src/build/record-file.ts';
 import { Compiler } from '../../src/pipeline/compiler.ts';
-import { repoRoot, runCli, tempProject } from '../helpers/cli.ts';
+import { repoRoot, runCli, runCliProcess, tempProject } from '../helpers/cli.ts';
 import { filesUnder } from '../helpers/files.ts';
 
 const AN_GIANG = 'plans/an-giang/my-hoa-hung/2024-kiem-soat-tthc.yaml';
@@ -39,10 +39,10 @@ const states = (stderr: string) => Object.fromEntries([...stderr.matchAll(/^\[\d
 const noFault = (stderr: string) => expect(stderr).not.toMatch(/lỗi nội bộ|\n\s+at .+:\d+:\d+|TypeError|ENOENT/);
 
 describe('case 1: output names never collide', () => {
-  it('quyet-dinh.yaml with a decision, phu-luc.yaml with one appendix, x.yaml beside x.yml: refused before writing, the rest builds', () => {
+  it('quyet-dinh.yaml with a decision, phu-luc.yaml with one appendix, x.yaml beside x.yml: refused before writing, the rest builds', async () => {
     const root = project([AN_GIANG]);
     for (const c of ['output-quyet-dinh', 'output-phu-luc', 'output-yaml-yml']) cpSync(path.join(BAD, c, 'plans'), path.join(root, 'plans', 't'), { recursive: true });
-    const r = runCli(['build', '--format', 'docx', '--json'], root);
+    const r = await runCli(['build', '--format', 'docx', '--json'], root);
     expect(r.code, r.stderr).toBe(1);
     noFault(r.stderr);
     for (const f of ['quyet-dinh.yaml', 'phu-luc.yaml', 'x.yaml', 'x.yml']) {
@@ -53,7 +53,7 @@ describe('case 1: output names never collide', () => {
       'an-giang/my-hoa-hung/2024-kiem-soat-tthc/phu-luc.docx',
     ]);
     // `check` says the same, so the clerk learns it before building.
-    const c = runCli(['check', 'plans/t'], root);
+    const c = await runCli(['check', 'plans/t'], root);
     expect(c.code).toBe(1);
     expect(c.stderr.match(/\[output-name-collision\]/g)).toHaveLength(4);
   });
@@ -136,13 +136,13 @@ describe('case 3: a damaged record only means a rebuild', () => {
     });
   }
 
-  it('case 3 through the CLI: formats null in the record, exit 0 and the plan rebuilt', () => {
-    const r0 = runCli(['build', '--format', 'docx', AN_GIANG], root);
+  it('case 3 through the CLI: formats null in the record, exit 0 and the plan rebuilt', async () => {
+    const r0 = await runCli(['build', '--format', 'docx', AN_GIANG], root);
     expect(r0.code, r0.stderr).toBe(0);
     const rec = JSON.parse(readFileSync(recordFile, 'utf8'));
     rec.entries[AN_GIANG].formats = null;
     writeFileSync(recordFile, JSON.stringify(rec));
-    const r = runCli(['build', '--format', 'docx', AN_GIANG], root);
+    const r = await runCli(['build', '--format', 'docx', AN_GIANG], root);
     expect(r.code, r.stderr).toBe(0);
     noFault(r.stderr);
     expect(states(r.stderr)[AN_GIANG]).toBe('xong');
@@ -168,31 +168,33 @@ describe('case 3: the record is written as plans finish, and out/ is locked', ()
     expect(finished.length).toBeGreaterThanOrEqual(1);
     // The dead build left its lock: the next build takes it over.
     expect(existsSync(path.join(root, 'out/.kehoach/lock'))).toBe(true);
-    const r = runCli(['build', '--format', 'docx', AN_GIANG, CAM_HIEP, HUE25], root);
+    // The next build is the same compiled tool (a build from src/ is another tool to the record).
+    const r = runCliProcess(['build', '--format', 'docx', AN_GIANG, CAM_HIEP, HUE25], root);
     expect(r.code, r.stderr).toBe(0);
     for (const f of finished) expect(states(r.stderr)[f]).toBe('không đổi');
     expect(existsSync(path.join(root, 'out/.kehoach/lock'))).toBe(false);
     expect(existsSync(path.join(root, 'out/.kehoach/build-record.log'))).toBe(false);
   });
 
-  it('a second build while one runs says so and exits 1, writing nothing', () => {
+  it('a second build while one runs says so and exits 1, writing nothing', async () => {
     const root = project([AN_GIANG]);
     mkdirSync(path.join(root, 'out/.kehoach'), { recursive: true });
-    // This test process is alive: its pid in the lock stands for a running build.
-    writeFileSync(path.join(root, 'out/.kehoach/lock'), `${process.pid}\n`);
-    const r = runCli(['build', '--format', 'docx'], root);
+    // The build runs in this test's process; its parent is another live process, standing for a running build.
+    const other = process.ppid;
+    writeFileSync(path.join(root, 'out/.kehoach/lock'), `${other}\n`);
+    const r = await runCli(['build', '--format', 'docx'], root);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`một lần dựng khác (tiến trình ${process.pid}) đang ghi vào`);
+    expect(r.stderr).toContain(`một lần dựng khác (tiến trình ${other}) đang ghi vào`);
     noFault(r.stderr);
     expect(filesUnder(path.join(root, 'out'))).toEqual(['.kehoach/lock']);
   });
 
-  it('a lock left by a process that is gone is taken over', () => {
+  it('a lock left by a process that is gone is taken over', async () => {
     const root = project([AN_GIANG]);
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
     mkdirSync(path.join(root, 'out/.kehoach'), { recursive: true });
     writeFileSync(path.join(root, 'out/.kehoach/lock'), `${dead}\n`);
-    const r = runCli(['build', '--format', 'docx'], root);
+    const r = await runCli(['build', '--format', 'docx'], root);
     expect(r.code, r.stderr).toBe(0);
     expect(filesUnder(path.join(root, AN_GIANG_OUT))).toEqual(['2024-kiem-soat-tthc.docx', 'phu-luc.docx']);
   });
@@ -231,22 +233,22 @@ describe('case 4: inputs beyond the sources', () => {
 });
 
 describe('case 5: outputs no source produces any more are removed', () => {
-  it('an appendix removed, then the whole plan removed: their files go, and the summary says so', () => {
+  it('an appendix removed, then the whole plan removed: their files go, and the summary says so', async () => {
     const root = project([AN_GIANG, HUE25]);
-    const first = runCli(['build', '--format', 'docx'], root);
+    const first = await runCli(['build', '--format', 'docx'], root);
     expect(first.code, first.stderr).toBe(0);
     expect(filesUnder(path.join(root, HUE25_OUT))).toEqual(['2025-chi-so-dvctt.docx', 'phu-luc-1.docx', 'phu-luc-2.docx']);
     // Drop the second appendix (the last block of the file): one appendix is then "phu-luc".
     const file = path.join(root, HUE25);
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.slice(0, text.indexOf('\n  - id: pl-giao-chi-tieu') + 1));
-    const second = runCli(['build', '--format', 'docx'], root);
+    const second = await runCli(['build', '--format', 'docx'], root);
     expect(second.code, second.stderr).toBe(0);
     expect(filesUnder(path.join(root, HUE25_OUT))).toEqual(['2025-chi-so-dvctt.docx', 'phu-luc.docx']);
     expect(second.stderr).toMatch(/đã xoá 2 tệp cũ .*phu-luc-1\.docx, .*phu-luc-2\.docx/);
     // The plan itself is deleted.
     rmSync(file);
-    const third = runCli(['build', '--format', 'docx'], root);
+    const third = await runCli(['build', '--format', 'docx'], root);
     expect(third.code, third.stderr).toBe(0);
     expect(existsSync(path.join(root, HUE25_OUT))).toBe(false);
     expect(third.stderr).toContain(`đã xoá 2 tệp cũ không còn nguồn nào dựng ra (${HUE25})`);
@@ -257,10 +259,10 @@ describe('case 5: outputs no source produces any more are removed', () => {
 });
 
 describe('case 12: an out/ that cannot be written', () => {
-  it('is an environment problem: said in Vietnamese, exit 1, never "internal fault"', () => {
+  it('is an environment problem: said in Vietnamese, exit 1, never "internal fault"', async () => {
     const root = project([AN_GIANG]);
     writeFileSync(path.join(root, 'a-file'), '');
-    const r = runCli(['build', '--format', 'docx', '--out', 'a-file/out'], root);
+    const r = await runCli(['build', '--format', 'docx', '--out', 'a-file/out'], root);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/không ghi được '.*a-file\/out': một phần của đường dẫn là tệp chứ không phải thư mục/);
     expect(r.stderr).toContain('--out THƯ_MỤC');
@@ -285,18 +287,21 @@ describe('case 12: an out/ that cannot be written', () => {
       err = e;
     }
     vi.doUnmock('node:fs');
+    // The modules loaded over the mock stay in the registry: drop them, so that the CLI tests that
+    // follow (run in this process) load the real fs again.
+    vi.resetModules();
     expect(err).toBeInstanceOf(EnvironmentError);
     expect((err as Error).message).toMatch(/không ghi được '\/mnt\/ro\/out': ổ đĩa chỉ cho đọc \(read-only\) \(EROFS\)/);
   });
 });
 
 describe('case 15: a failed build leaves no previous output looking current', () => {
-  it('the previous files of a plan that now fails are removed, and the summary names them', () => {
+  it('the previous files of a plan that now fails are removed, and the summary names them', async () => {
     const root = project([AN_GIANG, CAM_HIEP]);
-    expect(runCli(['build', '--format', 'docx'], root).code).toBe(0);
+    expect((await runCli(['build', '--format', 'docx'], root)).code).toBe(0);
     const file = path.join(root, AN_GIANG);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^loai: .*$/m, 'loai: ke-hoach-sai'));
-    const r = runCli(['build', '--format', 'docx', '--json'], root);
+    const r = await runCli(['build', '--format', 'docx', '--json'], root);
     expect(r.code).toBe(1);
     expect(existsSync(path.join(root, AN_GIANG_OUT))).toBe(false);
     expect(r.stderr).toMatch(new RegExp(`LỖI ${AN_GIANG}: .*\\n    đã xoá bản dựng cũ của kế hoạch lỗi này .*2024-kiem-soat-tthc\\.docx`));
@@ -307,11 +312,11 @@ describe('case 15: a failed build leaves no previous output looking current', ()
 });
 
 describe('case 11: errors in shared data are reported by build, at their lines, first', () => {
-  it('a broken units file fails a build of plans that do not use it, every time until fixed', () => {
+  it('a broken units file fails a build of plans that do not use it, every time until fixed', async () => {
     const root = project([AN_GIANG]);
     cpSync(path.join(BAD, 'data-broken-units/data'), path.join(root, 'data'), { recursive: true });
     for (let run = 1; run <= 2; run++) {
-      const r = runCli(['build', '--format', 'docx', AN_GIANG], root);
+      const r = await runCli(['build', '--format', 'docx', AN_GIANG], root);
       expect(r.code, `run ${run}: ${r.stderr}`).toBe(1);
       const lines = r.stderr.split('\n');
       expect(lines[lines.findIndex((l) => !l.startsWith('Phông chữ'))]).toMatch(/^data\/don-vi\/zz-mau\.yaml:5:8: error: .+ \[yaml-syntax\]$/);
@@ -320,8 +325,8 @@ describe('case 11: errors in shared data are reported by build, at their lines, 
       expect(states(r.stderr)[AN_GIANG]).toBe('xong');
     }
     rmSync(path.join(root, 'data/don-vi/zz-mau.yaml'));
-    expect(runCli(['build', '--format', 'docx', AN_GIANG], root).code).toBe(0);
-    const clean = runCli(['build', '--format', 'docx', AN_GIANG], root);
+    expect((await runCli(['build', '--format', 'docx', AN_GIANG], root)).code).toBe(0);
+    const clean = await runCli(['build', '--format', 'docx', AN_GIANG], root);
     expect(states(clean.stderr)[AN_GIANG]).toBe('không đổi');
   });
 });

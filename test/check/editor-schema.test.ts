@@ -42,14 +42,14 @@ describe('editor-schema', () => {
     for (const file of PLANS) expect(warnings(repoRoot, file), file).toEqual([]);
   });
 
-  it("warns at the modeline of a child that names the standalone schema, and says which line to write", () => {
+  it("warns at the modeline of a child that names the standalone schema, and says which line to write", async () => {
     setModeline(project.root, PHU_HO, '# yaml-language-server: $schema=../../../schemas/plan.schema.json');
     const [w, ...rest] = warnings(project.root, PHU_HO);
     expect(rest).toEqual([]);
     expect(w).toMatchObject({ file: PHU_HO, line: 1, col: 33, severity: 'warning', rule: 'editor-schema' });
     expect(w.message).toContain(`kế hoạch con của ${CITY}`);
     expect(w.message).toContain("'# yaml-language-server: $schema=../../../schemas/ke-thua/thua-thien-hue/hue/2024-dvctt.schema.json'");
-    const r = runCli(['check', PHU_HO], project.root);
+    const r = await runCli(['check', PHU_HO], project.root);
     expect(r.stderr).toMatch(new RegExp(`^${PHU_HO}:1:33: warning: .*\\[editor-schema\\]$`, 'm'));
     expect(r.code).toBe(0);
   });

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot, runCli } from '../helpers/cli.ts';
+import { repoRoot, runCliProcess } from '../helpers/cli.ts';
 
 function node(args: string[], cwd: string) {
   return spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
@@ -21,7 +21,7 @@ describe('the compiled command line', () => {
     const check = node(['scripts/compile.mjs', '--check'], repoRoot);
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
-    const r = runCli(['--version']);
+    const r = runCliProcess(['--version']);
     expect(r.stdout).toBe(`kehoach ${JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version}\n`);
   });
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzip } from '../write/docx/helpers.ts';
 import YAML from 'yaml';
-import { git, hasCommand, repoRoot, runCli, tempProject } from '../helpers/cli.ts';
+import { git, hasCommand, repoRoot, runCli, runCliProcess, tempProject } from '../helpers/cli.ts';
 
 const HUE = 'plans/thua-thien-hue/hue/2024-dvctt.yaml';
 const PHU_HO = 'plans/thua-thien-hue/phu-ho/2024-dvctt.yaml';
@@ -79,8 +79,9 @@ afterAll(() => {
 });
 
 describe('kehoach diff between commits', () => {
-  it('reports a parent sentence and target change in the parent and in the child that inherits them', () => {
-    const r = runCli(['diff', 'HEAD~2', 'HEAD~1'], root);
+  it('reports a parent sentence and target change in the parent and in the child that inherits them', async () => {
+    // End to end: the compiled CLI in its own process, running git in the project.
+    const r = runCliProcess(['diff', 'HEAD~2', 'HEAD~1'], root);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const plans = byPlan(r.stdout);
@@ -108,8 +109,8 @@ describe('kehoach diff between commits', () => {
     expect(r.stdout).not.toContain('\x1b['); // not a terminal: no colour
   });
 
-  it('gives the same changes as JSON, limited to the paths after --', () => {
-    const r = runCli(['diff', '--json', 'HEAD~2', 'HEAD~1', '--', 'plans/thua-thien-hue/phu-ho'], root);
+  it('gives the same changes as JSON, limited to the paths after --', async () => {
+    const r = await runCli(['diff', '--json', 'HEAD~2', 'HEAD~1', '--', 'plans/thua-thien-hue/phu-ho'], root);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ old: 'HEAD~2', new: 'HEAD~1' });
@@ -141,26 +142,26 @@ describe('kehoach diff between commits', () => {
     ]));
   });
 
-  it('reports nothing for a pure reformatting of the YAML', () => {
+  it('reports nothing for a pure reformatting of the YAML', async () => {
     // The commit did change both files…
     expect(git(root, 'diff', '--name-only', 'HEAD~1', 'HEAD').trim().split('\n').sort()).toEqual([HUE, PHU_HO]);
-    const r = runCli(['diff', 'HEAD~1', 'HEAD'], root);
+    const r = await runCli(['diff', 'HEAD~1', 'HEAD'], root);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('');
     expect(r.code).toBe(0);
   });
 
-  it('exits 2 on a bad revision or command line', () => {
-    const bad = runCli(['diff', 'khong-co-phien-ban'], root);
+  it('exits 2 on a bad revision or command line', async () => {
+    const bad = await runCli(['diff', 'khong-co-phien-ban'], root);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("không tìm thấy phiên bản git 'khong-co-phien-ban'");
     expect(bad.stdout).toBe('');
-    expect(runCli(['diff', 'HEAD~2', 'HEAD~1', 'HEAD'], root).code).toBe(2);
-    expect(runCli(['diff', '--color', 'doi-khi'], root).code).toBe(2);
+    expect((await runCli(['diff', 'HEAD~2', 'HEAD~1', 'HEAD'], root)).code).toBe(2);
+    expect((await runCli(['diff', '--color', 'doi-khi'], root)).code).toBe(2);
   });
 
-  it('colours the output only when asked (or on a terminal)', () => {
-    const r = runCli(['diff', '--color', 'always', 'HEAD~2', 'HEAD~1', '--', PHU_HO], root);
+  it('colours the output only when asked (or on a terminal)', async () => {
+    const r = await runCli(['diff', '--color', 'always', 'HEAD~2', 'HEAD~1', '--', PHU_HO], root);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('\x1b[32m{+hơn nữa+}\x1b[0m');
     expect(r.stdout).toContain('\x1b[31mTối thiểu 50\x1b[0m → \x1b[32mTối thiểu 55\x1b[0m');
@@ -168,16 +169,16 @@ describe('kehoach diff between commits', () => {
 });
 
 describe('kehoach diff against the working tree', () => {
-  it('compares HEAD (no revision) or one revision with the working tree', () => {
+  it('compares HEAD (no revision) or one revision with the working tree', async () => {
     edit(PHU_HO, 'Hoàn thiện chức năng kho dữ liệu', 'Hoàn thiện và vận hành chức năng kho dữ liệu');
     try {
-      const none = runCli(['diff'], root);
+      const none = await runCli(['diff'], root);
       expect(none.code).toBe(1);
       expect([...byPlan(none.stdout).keys()]).toEqual([PHU_HO]);
       expect(none.stdout).toContain('~ Sửa mục I.6: Hoàn thiện {+và vận hành+} chức năng kho dữ liệu');
       expect(none.stdout).not.toContain('kế thừa'); // its own file changed
 
-      const one = runCli(['diff', 'HEAD~2'], root);
+      const one = await runCli(['diff', 'HEAD~2'], root);
       expect(one.code).toBe(1);
       const plans = byPlan(one.stdout);
       expect([...plans.keys()]).toEqual([HUE, PHU_HO]);
@@ -185,22 +186,22 @@ describe('kehoach diff against the working tree', () => {
       expect(plans.get(PHU_HO)).toContain('{+hơn nữa+}');
       expect(plans.get(HUE)).toContain('Tối thiểu 45 → Tối thiểu 60');
 
-      const filtered = runCli(['diff', '--', HUE], root);
+      const filtered = await runCli(['diff', '--', HUE], root);
       expect(filtered).toMatchObject({ code: 0, stdout: '' });
     } finally {
       git(root, 'checkout', '--', PHU_HO);
     }
   });
 
-  it('compares two files with --files, one of them a copy outside the project', () => {
+  it('compares two files with --files, one of them a copy outside the project', async () => {
     const draft = path.join(scratch, 'du-thao.yaml');
     writeFileSync(draft, git(root, 'show', `HEAD~2:${HUE}`));
-    const r = runCli(['diff', '--files', draft, HUE], root);
+    const r = await runCli(['diff', '--files', draft, HUE], root);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('— 8 thay đổi');
     expect(r.stdout).toContain('Giao chỉ tiêu: Tối thiểu 45 → Tối thiểu 60');
-    const same = runCli(['diff', '--files', HUE, HUE], root);
+    const same = await runCli(['diff', '--files', HUE, HUE], root);
     expect(same).toMatchObject({ code: 0, stdout: '' });
   });
 });
@@ -209,7 +210,7 @@ describe('kehoach diff --redline', () => {
   const out = () => path.join(scratch, 'so-sanh.docx');
 
   it('writes the newer DOCX with tracked changes for exactly the changed words', async () => {
-    const r = runCli(['diff', 'HEAD~2', 'HEAD~1', '--redline', out(), '--', HUE], root);
+    const r = await runCli(['diff', 'HEAD~2', 'HEAD~1', '--redline', out(), '--', HUE], root);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Đã ghi bản so sánh');
     const xml = await (await unzip(readFileSync(out()))).text('word/document.xml');
@@ -260,25 +261,25 @@ describe('kehoach diff --redline', () => {
     };
     edit(PHU_HO, 'Hoàn thiện chức năng kho dữ liệu', 'Hoàn thiện và vận hành chức năng kho dữ liệu');
     try {
-      const unsigned = runCli(['diff', '--redline', file('khong-ten.docx'), '--', PHU_HO], root, env);
+      const unsigned = await runCli(['diff', '--redline', file('khong-ten.docx'), '--', PHU_HO], root, env);
       expect(unsigned.code).toBe(2);
       expect(unsigned.stderr).toContain('--tac-gia');
       expect(existsSync(file('khong-ten.docx'))).toBe(false);
 
-      const named = runCli(['diff', '--redline', file('tac-gia.docx'), '--tac-gia', 'Văn thư xã', '--', PHU_HO], root, env);
+      const named = await runCli(['diff', '--redline', file('tac-gia.docx'), '--tac-gia', 'Văn thư xã', '--', PHU_HO], root, env);
       expect(named.code).toBe(1);
       // The working tree has no date of its own: the plan's date (50/KH-UBND, 18/3/2024).
       expect([...(await marks('tac-gia.docx'))]).toEqual(['w:author="Văn thư xã" w:date="2024-03-18T00:00:00Z"']);
 
       git(root, 'config', 'user.name', 'Cán bộ một cửa');
       try {
-        const configured = runCli(['diff', '--redline', file('git.docx'), '--ngay', '2024-03-25', '--', PHU_HO], root, env);
+        const configured = await runCli(['diff', '--redline', file('git.docx'), '--ngay', '2024-03-25', '--', PHU_HO], root, env);
         expect(configured.code).toBe(1);
         expect([...(await marks('git.docx'))]).toEqual(['w:author="Cán bộ một cửa" w:date="2024-03-25T00:00:00Z"']);
       } finally {
         git(root, 'config', '--unset', 'user.name');
       }
-      const badDay = runCli(['diff', '--redline', file('ngay.docx'), '--tac-gia', 'A', '--ngay', '2024-02-30', '--', PHU_HO], root, env);
+      const badDay = await runCli(['diff', '--redline', file('ngay.docx'), '--tac-gia', 'A', '--ngay', '2024-02-30', '--', PHU_HO], root, env);
       expect(badDay.code).toBe(2);
       expect(badDay.stderr).toContain('--ngay');
     } finally {
@@ -310,8 +311,8 @@ describe('kehoach diff --redline', () => {
 });
 
 describe('kehoach print as git textconv', () => {
-  it('prints the resolved plan as numbered text', () => {
-    const r = runCli(['print', PHU_HO], root);
+  it('prints the resolved plan as numbered text', async () => {
+    const r = await runCli(['print', PHU_HO], root);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines).toContain('Số: 50/KH-UBND');

@@ -1,27 +1,12 @@
 // Every command explains itself in Vietnamese; wrong options and commands get a did-you-mean.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { main } from '../../src/cli/main.ts';
 import { COMMANDS, type CommandName } from '../../src/cli/specs.ts';
-import { repoRoot, runCli } from '../helpers/cli.ts';
+import { repoRoot, runCli, runCliProcess } from '../helpers/cli.ts';
 
-/** Runs main() in this process and collects what it printed. */
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    const code = await main(argv);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
-afterEach(() => vi.restoreAllMocks());
+/** Runs main() in this process (CliIo with captured streams) and collects what it printed. */
+const run = (...argv: string[]) => runCli(argv);
 
 const names = Object.keys(COMMANDS) as CommandName[];
 
@@ -50,7 +35,7 @@ describe('kehoach <command> --help', () => {
   });
 
   it('answers through the installed command (node bin/kehoach.js), not with node\'s English error', () => {
-    const r = runCli(['build', '--help']);
+    const r = runCliProcess(['build', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Cách dùng: kehoach build/);
     expect(r.stdout).not.toMatch(/Unknown option/);

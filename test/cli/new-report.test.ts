@@ -29,9 +29,9 @@ async function docxText(file: string): Promise<string> {
 describe('kehoach new, for ten wards and communes of Huế', () => {
   let project: ReturnType<typeof tempProject>;
   let created: string[];
-  beforeAll(() => {
+  beforeAll(async () => {
     project = tempProject();
-    const r = runCli(['new', '--from', CITY, ...UNITS.flatMap((u) => ['--unit', u])], project.root);
+    const r = await runCli(['new', '--from', CITY, ...UNITS.flatMap((u) => ['--unit', u])], project.root);
     // Only the warnings for wards whose signer the directory does not name.
     expect(r.stderr.split('\n').filter((l) => l && !l.includes('cảnh báo: danh mục không có họ tên người ký'))).toEqual([]);
     expect(r.code).toBe(0);
@@ -50,22 +50,22 @@ describe('kehoach new, for ten wards and communes of Huế', () => {
     expect(text.split('\n').filter((l) => l && !l.startsWith('#')).length).toBeLessThan(30);
   });
 
-  it('gives sources that pass check with no city-level wording left', () => {
-    const r = runCli(['check', 'plans/thua-thien-hue'], project.root);
+  it('gives sources that pass check with no city-level wording left', async () => {
+    const r = await runCli(['check', 'plans/thua-thien-hue'], project.root);
     expect(r.stderr).toContain('0 lỗi, 0 cảnh báo');
     expect(r.code).toBe(0);
   });
 
   it('builds each into a plan with the unit’s own names and none of the city’s level wording', async () => {
     // Every plan of the folder as DOCX; the PDF of the two read below (one ward, one commune).
-    const r = runCli(['build', 'plans/thua-thien-hue', '--format', 'docx', '--json', '--quiet'], project.root);
+    const r = await runCli(['build', 'plans/thua-thien-hue', '--format', 'docx', '--json', '--quiet'], project.root);
     expect(r.code, r.stderr).toBe(0);
     const built = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: string; ok: boolean });
     expect(built.filter((o) => o.ok).map((o) => o.source)).toEqual(expect.arrayContaining(created));
     const formats = hasCommand('chromium') ? 'docx,pdf' : 'docx';
     const read = ['hue-phu-hoi', 'hue-huong-phong'];
     if (formats.includes('pdf')) {
-      const pdfs = runCli(['build', ...read.map((u) => `plans/thua-thien-hue/${u}`), '--format', 'pdf', '--quiet'], project.root);
+      const pdfs = await runCli(['build', ...read.map((u) => `plans/thua-thien-hue/${u}`), '--format', 'pdf', '--quiet'], project.root);
       expect(pdfs.code, pdfs.stderr).toBe(0);
     }
     for (const unit of read) {
@@ -84,27 +84,27 @@ describe('kehoach new, for ten wards and communes of Huế', () => {
     }
   });
 
-  it('refuses to overwrite an existing file and leaves it untouched', () => {
+  it('refuses to overwrite an existing file and leaves it untouched', async () => {
     const file = path.join(project.root, created[0]);
     writeFileSync(file, readFileSync(file, 'utf8') + '# sửa tay\n');
     const before = readFileSync(file, 'utf8');
-    const r = runCli(['new', '--from', CITY, '--unit', UNITS[0]], project.root);
+    const r = await runCli(['new', '--from', CITY, '--unit', UNITS[0]], project.root);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('đã có, không ghi đè');
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
-  it('explains an unknown unit and a missing parent', () => {
-    const unknown = runCli(['new', '--from', CITY, '--unit', 'khong-co'], project.root);
+  it('explains an unknown unit and a missing parent', async () => {
+    const unknown = await runCli(['new', '--from', CITY, '--unit', 'khong-co'], project.root);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("không có đơn vị 'khong-co'");
-    const missing = runCli(['new', '--from', 'plans/khong/co.yaml', '--unit', 'hue-an-cuu'], project.root);
+    const missing = await runCli(['new', '--from', 'plans/khong/co.yaml', '--unit', 'hue-an-cuu'], project.root);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('không tìm thấy kế hoạch mẫu');
-    expect(runCli(['new', '--unit', 'hue-an-cuu'], project.root).code).toBe(2);
+    expect((await runCli(['new', '--unit', 'hue-an-cuu'], project.root)).code).toBe(2);
   });
 
-  it('rejects a target lowered below the city minimum at its line, and report marks it', () => {
+  it('rejects a target lowered below the city minimum at its line, and report marks it', async () => {
     const file = path.join(project.root, created[1]); // phường Phú Nhuận
     const lines = readFileSync(file, 'utf8').split('\n');
     // Uncomment the override skeleton down to the online-payment row and lower its target.
@@ -118,11 +118,11 @@ describe('kehoach new, for ten wards and communes of Huế', () => {
     const text = kept.join('\n').replace('o: { chi-tieu: "Tối thiểu 45" }', 'o: { chi-tieu: "Tối thiểu 30" }');
     writeFileSync(file, text);
     const lineNo = text.split('\n').findIndex((l) => l.includes('Tối thiểu 30')) + 1;
-    const r = runCli(['check', created[1]], project.root);
+    const r = await runCli(['check', created[1]], project.root);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`^${created[1]}:${lineNo}:\\d+: error: .*\\[target-below-parent\\]`, 'm'));
 
-    const report = runCli(['report', CITY, '--json'], project.root);
+    const report = await runCli(['report', CITY, '--json'], project.root);
     expect(report.code).toBe(0);
     const data = JSON.parse(report.stdout);
     expect(data.rows).toHaveLength(UNITS.length);

@@ -45,14 +45,14 @@ describe('kehoach print --textconv', () => {
     expect(parent).toMatch(/^\+\d+\. Tăng cường HƠN NỮA kỷ luật/m);
   });
 
-  it('names the parent and points to kehoach diff; without --textconv the child prints resolved', () => {
-    const r = runCli(['print', '--textconv', PHU_HO], p.root);
+  it('names the parent and points to kehoach diff; without --textconv the child prints resolved', async () => {
+    const r = await runCli(['print', '--textconv', PHU_HO], p.root);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Kế thừa kế hoạch: ../hue/2024-dvctt.yaml');
     expect(lines[1]).toContain('kehoach diff');
     expect(lines).toContain('so: 50');
-    const resolved = runCli(['print', PHU_HO], p.root);
+    const resolved = await runCli(['print', PHU_HO], p.root);
     expect(resolved.stdout.split('\n')).toContain('Số: 50/KH-UBND');
   });
 });

@@ -8,8 +8,8 @@ const PHU_HO = 'plans/thua-thien-hue/phu-ho/2024-dvctt.yaml';
 const HUE = 'plans/thua-thien-hue/hue/2024-dvctt.yaml';
 
 describe('kehoach resolve', () => {
-  it('prints the standalone equivalent of a child plan, at least three times the child source', () => {
-    const r = runCli(['resolve', PHU_HO]);
+  it('prints the standalone equivalent of a child plan, at least three times the child source', async () => {
+    const r = await runCli(['resolve', PHU_HO]);
     expect(r.code).toBe(0);
     const resolved = parse(r.stdout);
     expect(resolved.ke_thua).toBeUndefined();
@@ -24,8 +24,8 @@ describe('kehoach resolve', () => {
     expect(childLines * 3).toBeLessThanOrEqual(resolvedLines);
   });
 
-  it('needs exactly one file', () => {
-    expect(runCli(['resolve']).code).toBe(2);
+  it('needs exactly one file', async () => {
+    expect((await runCli(['resolve'])).code).toBe(2);
   });
 });
 
@@ -36,13 +36,13 @@ describe('targets bound by the superior plan', () => {
   });
   afterAll(() => project.dispose());
 
-  it("lets Phú Hồ's 30% stand: it implements Phú Vang's plan, which is not in plans/", () => {
-    const r = runCli(['check', PHU_HO], project.root);
+  it("lets Phú Hồ's 30% stand: it implements Phú Vang's plan, which is not in plans/", async () => {
+    const r = await runCli(['check', PHU_HO], project.root);
     expect(r.stderr).not.toContain('target-below-parent');
     expect(r.code).toBe(0);
   });
 
-  it('rejects a ward of Huế promising less than the city minimum, at the ward’s line', () => {
+  it('rejects a ward of Huế promising less than the city minimum, at the ward’s line', async () => {
     const ward = 'plans/thua-thien-hue/hue-phu-hoi/2024-dvctt.yaml';
     mkdirSync(path.join(project.root, path.dirname(ward)), { recursive: true });
     writeFileSync(
@@ -65,7 +65,7 @@ describe('targets bound by the superior plan', () => {
         '',
       ].join('\n'),
     );
-    const r = runCli(['check', ward], project.root);
+    const r = await runCli(['check', ward], project.root);
     expect(r.code).toBe(1);
     const line = r.stderr.split('\n').find((l) => l.includes('[target-below-parent]'));
     expect(line).toBeDefined();

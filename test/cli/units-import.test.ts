@@ -132,20 +132,20 @@ describe('units import', () => {
           `noi_dung: [{ id: to-chuc, tieu_de: Tổ chức thực hiện, noi_dung: '{{cap.co_quan_thuc_hien}} triển khai Kế hoạch này.' }]`,
         ),
       );
-      const bad = runCli(['units', 'import', BAD], fresh.root);
+      const bad = await runCli(['units', 'import', BAD], fresh.root);
       expect(bad.code).toBe(1);
       expect(bad.stderr).toContain('không ghi tệp nào');
       expect(existsSync(path.join(fresh.root, 'data/don-vi/khanh-hoa.yaml'))).toBe(false);
 
-      const imp = runCli(['units', 'import', SAMPLE], fresh.root);
+      const imp = await runCli(['units', 'import', SAMPLE], fresh.root);
       expect(imp.stderr).toBe('');
       expect(imp.stdout).toBe('data/don-vi/khanh-hoa.yaml: tạo mới, 7 đơn vị\n');
       expect(imp.code).toBe(0);
-      const made = runCli(['new', '--from', province, '--unit', 'nha-trang'], fresh.root);
+      const made = await runCli(['new', '--from', province, '--unit', 'nha-trang'], fresh.root);
       expect(made.stderr).toContain('danh mục không có họ tên người ký của phường Nha Trang');
       expect(made.code).toBe(0);
       expect(made.stdout.trim()).toBe('plans/khanh-hoa/nha-trang/2025-cchc.yaml');
-      const built = runCli(['build', 'plans/khanh-hoa/nha-trang', '--format', 'docx', '--quiet'], fresh.root);
+      const built = await runCli(['build', 'plans/khanh-hoa/nha-trang', '--format', 'docx', '--quiet'], fresh.root);
       expect(built.code).toBe(0);
       const text = await docxText(path.join(fresh.root, 'out/khanh-hoa/nha-trang/2025-cchc/2025-cchc.docx'));
       expect(text).toContain('PHƯỜNG NHA TRANG');

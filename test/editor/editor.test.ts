@@ -51,7 +51,7 @@ describe('the editor (yaml-language-server over LSP) agrees with check', () => {
   beforeAll(async () => {
     project = tempProject();
     const units = hueUnits();
-    const r = runCli(['new', '--from', CITY, ...units.flatMap((u) => ['--unit', u])], project.root);
+    const r = await runCli(['new', '--from', CITY, ...units.flatMap((u) => ['--unit', u])], project.root);
     // Only the warnings for units whose signer the directory does not name.
     expect(r.stderr.split('\n').filter((l) => l && !l.includes('cảnh báo: danh mục không có họ tên người ký'))).toEqual([]);
     children = r.stdout
@@ -93,7 +93,7 @@ describe('the editor (yaml-language-server over LSP) agrees with check', () => {
     expect(text).toMatch(/^phu_luc:\n {2}- id: /m);
     expect(show(await diagnose(c.file, text))).toEqual([]);
     writeFileSync(path.join(project.root, c.file), text);
-    const r = runCli(['check', c.file], project.root);
+    const r = await runCli(['check', c.file], project.root);
     expect(r.stderr).toContain('0 lỗi');
     expect(r.code).toBe(0);
   });

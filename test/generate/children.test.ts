@@ -36,15 +36,15 @@ describe('kehoach new from the Huế city plan, for every ward and commune of th
   let project: ReturnType<typeof tempProject>;
   let units: string[];
   let created: string[];
-  beforeAll(() => {
+  beforeAll(async () => {
     project = tempProject();
     // The wards and communes of the city on the plan's own date (units in time).
-    const listed = runCli(['units', '--ngay', '2024-02-27', '--json'], project.root);
+    const listed = await runCli(['units', '--ngay', '2024-02-27', '--json'], project.root);
     units = (JSON.parse(listed.stdout) as { id: string; cap: string; thuoc: string | null }[])
       .filter((u) => u.thuoc === 'hue' && (u.cap === 'phuong' || u.cap === 'xa'))
       .map((u) => u.id);
     expect(units.length).toBeGreaterThanOrEqual(20);
-    const r = runCli(['new', '--from', CITY, ...units.flatMap((u) => ['--unit', u])], project.root);
+    const r = await runCli(['new', '--from', CITY, ...units.flatMap((u) => ['--unit', u])], project.root);
     // The only thing new may say: the directory has no signer's name for some wards (#12's warning).
     for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^kehoach new: cảnh báo: danh mục không có họ tên người ký của /);
     created = r.stdout.trim().split('\n');
@@ -85,20 +85,20 @@ describe('kehoach new from the Huế city plan, for every ward and commune of th
     }
   });
 
-  it('lists the same wards and communes at the end of the plan’s year (the date new writes)', () => {
-    const late = runCli(['units', '--ngay', '2024-12-31', '--json'], project.root);
+  it('lists the same wards and communes at the end of the plan’s year (the date new writes)', async () => {
+    const late = await runCli(['units', '--ngay', '2024-12-31', '--json'], project.root);
     const ids = (JSON.parse(late.stdout) as { id: string; cap: string; thuoc: string | null }[])
       .filter((u) => u.thuoc === 'hue' && (u.cap === 'phuong' || u.cap === 'xa'))
       .map((u) => u.id);
     expect(ids).toEqual(units);
   });
 
-  it('dates a draft within its unit’s life: a district merged on 1 July 2025 under a March 2025 plan', () => {
-    const r = runCli(['new', '--from', 'plans/thua-thien-hue/hue/2025-chi-so-dvctt.yaml', '--unit', 'hue-quan-phu-xuan'], project.root);
+  it('dates a draft within its unit’s life: a district merged on 1 July 2025 under a March 2025 plan', async () => {
+    const r = await runCli(['new', '--from', 'plans/thua-thien-hue/hue/2025-chi-so-dvctt.yaml', '--unit', 'hue-quan-phu-xuan'], project.root);
     const file = r.stdout.trim();
     const source = readFileSync(path.join(project.root, file), 'utf8');
     expect(source).toMatch(/^ngay: 2025-03$/m); // "2025" would be 31/12/2025, after the district ended
-    const checked = runCli(['check', file], project.root);
+    const checked = await runCli(['check', file], project.root);
     expect(checked.stderr).not.toContain('[unit-not-in-effect]');
     expect(checked.stderr).not.toContain('[template-unknown-variable]');
   });
@@ -123,8 +123,8 @@ describe('kehoach new from a province plan promulgated by a decision', () => {
   });
   afterAll(() => project.dispose());
 
-  it('writes a commune plan without the decision’s number line or signer, citing the decision', () => {
-    const r = runCli(['new', '--from', 'plans/khanh-hoa/tinh/2025-cchc.yaml', '--unit', 'cam-hiep'], project.root);
+  it('writes a commune plan without the decision’s number line or signer, citing the decision', async () => {
+    const r = await runCli(['new', '--from', 'plans/khanh-hoa/tinh/2025-cchc.yaml', '--unit', 'cam-hiep'], project.root);
     expect(r.stderr).toBe('');
     const file = r.stdout.trim();
     const { doc, diagnostics } = compile(project.root, file);

@@ -48,12 +48,12 @@ async function docxHas(file: string, lines: string[]) {
   for (const line of lines) expect(paragraphWithText(xml, line), `${file}: ${line}`).toBeDefined();
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   project = tempProject();
   write(PARENT, SAMPLE);
-  const listed = runCli(['units', '--ngay', '2025-08-15', '--json'], project.root);
+  const listed = await runCli(['units', '--ngay', '2025-08-15', '--json'], project.root);
   units = (JSON.parse(listed.stdout) as { id: string; cap: string; thuoc: string | null }[]).filter((u) => u.thuoc === 'khanh-hoa');
-  const r = runCli(['new', '--from', PARENT, ...units.flatMap((u) => ['--unit', u.id])], project.root);
+  const r = await runCli(['new', '--from', PARENT, ...units.flatMap((u) => ['--unit', u.id])], project.root);
   for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^kehoach new: cảnh báo: danh mục không có họ tên người ký của /);
   created = r.stdout.trim().split('\n');
 }, 600_000);

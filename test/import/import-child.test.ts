@@ -154,11 +154,11 @@ describe('kehoach import --from (command line): a parent that cannot be read', (
   });
   afterAll(() => project.dispose());
 
-  it('says a missing parent or one with errors in Vietnamese, with exit 1, and writes nothing', () => {
-    const missingParent = runCli(['import', 'nhap/con.txt', '--from', 'plans/khong-co.yaml'], project.root);
+  it('says a missing parent or one with errors in Vietnamese, with exit 1, and writes nothing', async () => {
+    const missingParent = await runCli(['import', 'nhap/con.txt', '--from', 'plans/khong-co.yaml'], project.root);
     expect(missingParent.code).toBe(1);
     expect(missingParent.stderr).toContain("không tìm thấy kế hoạch cha 'plans/khong-co.yaml'");
-    const broken = runCli(['import', 'nhap/con.txt', '--from', 'plans/thua-thien-hue/phu-vang/hong.yaml', '--out', 'plans/thua-thien-hue/phu-ho/con.yaml'], project.root);
+    const broken = await runCli(['import', 'nhap/con.txt', '--from', 'plans/thua-thien-hue/phu-vang/hong.yaml', '--out', 'plans/thua-thien-hue/phu-ho/con.yaml'], project.root);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain("kế hoạch cha 'plans/thua-thien-hue/phu-vang/hong.yaml' còn lỗi");
     expect(broken.stdout).toBe('');
@@ -176,11 +176,11 @@ describe.skipIf(!!missing)(`kehoach import of Phú Hồ's text --from Huế's pl
   let project: ReturnType<typeof tempProject>;
   let imp: Imported;
   let child: Record<string, any>;
-  beforeAll(() => {
+  beforeAll(async () => {
     project = tempProject();
     imp = importInto(project.root, `${seed}.txt`, readSeed(seed), undefined, out, parentFile);
     child = parse(imp.yaml);
-    const r = runCli(['build', out, '--out', 'out', '--format', 'docx', '--quiet'], project.root);
+    const r = await runCli(['build', out, '--out', 'out', '--format', 'docx', '--quiet'], project.root);
     expect(r.stderr).toBe('');
   }, 120_000);
   afterAll(() => project.dispose());

@@ -130,18 +130,18 @@ describe('kehoach import (command line): the registry is written only when the p
   });
   afterAll(() => project.dispose());
 
-  it('writes the plan, then the new registry entries, and names both', () => {
-    const r = runCli(['import', 'nhap/tot.txt', '--out', 'plans/thua-thien-hue/phu-ho/2024-tot.yaml'], project.root);
+  it('writes the plan, then the new registry entries, and names both', async () => {
+    const r = await runCli(['import', 'nhap/tot.txt', '--out', 'plans/thua-thien-hue/phu-ho/2024-tot.yaml'], project.root);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toEqual(['plans/thua-thien-hue/phu-ho/2024-tot.yaml', 'data/van-ban/thua-thien-hue-2024.yaml']);
     expect(readFileSync(path.join(project.root, 'data/van-ban/thua-thien-hue-2024.yaml'), 'utf8')).toContain('id: kh-12-2024-ubnd-phu-vang');
     expect(r.stderr).toMatch(/nhap\/tot\.txt:21:1: warning: .*45\/UBND-VP.*\[citation-conflict\]/);
   });
 
-  it('leaves the registry alone when the written plan has errors, and says so', () => {
+  it('leaves the registry alone when the written plan has errors, and says so', async () => {
     const before = readFileSync(path.join(project.root, 'data/van-ban/thua-thien-hue-2024.yaml'), 'utf8');
     const out = 'plans/thua-thien-hue/phu-ho/2024-thap.yaml';
-    const r = runCli(['import', 'nhap/thap.txt', '--from', 'plans/thua-thien-hue/phu-vang/2024-thu.yaml', '--out', out], project.root);
+    const r = await runCli(['import', 'nhap/thap.txt', '--from', 'plans/thua-thien-hue/phu-vang/2024-thu.yaml', '--out', out], project.root);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/\[target-below-parent\]/);
     expect(r.stderr).toMatch(/chưa ghi 1 văn bản mới \(kh-13-2024-ubnd-phu-vang\) vào data\/van-ban\/thua-thien-hue-2024\.yaml/);

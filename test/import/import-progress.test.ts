@@ -53,8 +53,8 @@ describe('import progress', () => {
     expect(written).not.toContain('đang dựng');
   });
 
-  it('writes no live line into a log (stderr not a terminal)', () => {
-    const r = runCli(['import', 'nhap/lon.txt', '--out', 'plans/thua-thien-hue/phu-ho/2024-lon.yaml'], project.root);
+  it('writes no live line into a log (stderr not a terminal)', async () => {
+    const r = await runCli(['import', 'nhap/lon.txt', '--out', 'plans/thua-thien-hue/phu-ho/2024-lon.yaml'], project.root);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('\x1b[2K');
     expect(r.stderr).not.toContain('nhận dạng cấu trúc');

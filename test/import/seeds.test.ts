@@ -23,13 +23,13 @@ describe.skipIf(!!missing)(`kehoach import of the five seeds${missing ? ` (bỏ 
   let project: ReturnType<typeof tempProject>;
   const imported = new Map<string, Imported>();
   const fromWord = new Map<string, Imported>();
-  beforeAll(() => {
+  beforeAll(async () => {
     project = tempProject({ plans: false });
     for (const { seed } of SEED_PLANS) {
       imported.set(seed, importInto(project.root, `${seed}.txt`, readSeed(seed), undefined, `plans/_nhap/${seed}.yaml`));
       fromWord.set(seed, importInto(project.root, `${seed}.docx`, clerkDocxFromSeed(readSeed(seed), AGENCY[seed]), undefined, `plans/_word/${seed}.yaml`));
     }
-    const r = runCli(['build', 'plans/_nhap', 'plans/_word', '--out', 'out', '--format', 'docx', '--quiet'], project.root);
+    const r = await runCli(['build', 'plans/_nhap', 'plans/_word', '--out', 'out', '--format', 'docx', '--quiet'], project.root);
     expect(r.stderr).toBe('');
   });
   afterAll(() => project.dispose());

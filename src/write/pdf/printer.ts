@@ -15,8 +15,10 @@ import { spawnChromium, type ChromiumProcess } from './chromium-process.ts';
 export { LAUNCH_ARGS } from './chromium-process.ts';
 
 export interface PdfPrinterOptions {
-  /** Browser executable; default: findBrowser(). */
+  /** Browser executable; default: findBrowser(env). */
   executablePath?: string;
+  /** The environment the browser is found from when no executablePath is given (default: the process's). */
+  env?: NodeJS.ProcessEnv;
   /** Pages printing at once (default 2: on two cores a third adds nothing). */
   pages?: number;
   /** Further folders whose files pages may read (file: URLs). */
@@ -82,7 +84,7 @@ export class PdfPrinter {
 
   /** Throws NoBrowserError (Vietnamese message) when no browser is installed. */
   constructor(opts: PdfPrinterOptions = {}) {
-    const exe = opts.executablePath ?? findBrowser();
+    const exe = opts.executablePath ?? findBrowser(opts.env);
     if (!exe) throw new NoBrowserError();
     this.executablePath = exe;
     this.maxPages = Math.max(1, Math.floor(opts.pages ?? 2));
