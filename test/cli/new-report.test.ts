@@ -57,10 +57,18 @@ describe('kehoach new, for ten wards and communes of Huế', () => {
   });
 
   it('builds each into a plan with the unit’s own names and none of the city’s level wording', async () => {
+    // Every plan of the folder as DOCX; the PDF of the two read below (one ward, one commune).
+    const r = await runCli(['build', 'plans/thua-thien-hue', '--format', 'docx', '--json', '--quiet'], project.root);
+    expect(r.code, r.stderr).toBe(0);
+    const built = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: string; ok: boolean });
+    expect(built.filter((o) => o.ok).map((o) => o.source)).toEqual(expect.arrayContaining(created));
     const formats = hasCommand('chromium') ? 'docx,pdf' : 'docx';
-    const r = await runCli(['build', 'plans/thua-thien-hue', '--format', formats, '--json', '--quiet'], project.root);
-    expect(r.code).toBe(0);
-    for (const unit of ['hue-phu-hoi', 'hue-huong-phong']) {
+    const read = ['hue-phu-hoi', 'hue-huong-phong'];
+    if (formats.includes('pdf')) {
+      const pdfs = await runCli(['build', ...read.map((u) => `plans/thua-thien-hue/${u}`), '--format', 'pdf', '--quiet'], project.root);
+      expect(pdfs.code, pdfs.stderr).toBe(0);
+    }
+    for (const unit of read) {
       const dir = path.join(project.root, 'out/thua-thien-hue', unit, '2024-dvctt');
       const text = await docxText(path.join(dir, '2024-dvctt.docx'));
       const [level, name] = unit === 'hue-phu-hoi' ? ['PHƯỜNG', 'Phú Hội'] : ['XÃ', 'Hương Phong'];

@@ -71,22 +71,13 @@ export class PdfPrinter {
   private waiters: ((slot: Slot | Error) => void)[] = [];
   private closed = false;
   private log: RequestLog = { allowed: [], blocked: [] };
-  private browserProcess: number | undefined;
   private chromium: ChromiumProcess | undefined;
   private staleProfiles: string[] = [];
   /** Ctrl-C ends the process without close(): kill the browser, remove the temp folders. */
   private readonly onExit = () => {
-    if (this.browserProcess) {
-      // The browser runs in its own process group (puppeteer starts it detached): killing the
-      // group also stops the helpers that would otherwise keep writing into the profile.
-      for (const pid of [-this.browserProcess, this.browserProcess]) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // Already gone, or not a group.
-        }
-      }
-    }
+    // The browser runs in its own process group (spawned detached): killing the group also stops
+    // the helpers that would otherwise keep writing into the profile.
+    if (this.chromium) this.killProcess(this.chromium);
     this.removeProfile();
     rmSync(this.workDir, { recursive: true, force: true });
   };
@@ -116,7 +107,7 @@ export class PdfPrinter {
     if (!this.browser) return undefined;
     try {
       await this.browser;
-      return this.browserProcess;
+      return this.chromium?.child.pid;
     } catch {
       return undefined;
     }
@@ -218,7 +209,6 @@ export class PdfPrinter {
     const generation = ++this.generation;
     const chromium = spawnChromium(this.executablePath, this.userDataDir);
     this.chromium = chromium;
-    this.browserProcess = chromium.child.pid;
     const launched = this.attach(chromium);
     this.browser = launched;
     launched.then(
@@ -275,7 +265,6 @@ export class PdfPrinter {
     ]);
     clearTimeout(timer);
     if (!gone) this.killProcess(chromium);
-    this.browserProcess = undefined;
   }
 
   /** Kills the browser's process group (its helpers too), then the process itself. */
