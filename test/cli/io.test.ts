@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli, tempProject } from '../helpers/cli.ts';
 import { wordList } from '../../src/check/word-list.ts';
+import { main } from '../../src/cli/main.ts';
 
 const PHU_HO = 'plans/thua-thien-hue/phu-ho/2024-dvctt.yaml';
 const project = tempProject();
@@ -72,6 +73,39 @@ describe('a terminal, told by io.stdout and io.stderr', () => {
     const pipe = await runCli(['build', '--format', 'docx', '--force', PHU_HO], project.root);
     expect(pipe.stderr).toContain(`[1/1] xong ${PHU_HO}`);
     expect(pipe.stderr).not.toMatch(/\r|\x1b\[/);
+  });
+});
+
+describe('the preview in-process', () => {
+  it('serves until io.stop aborts, then closes and returns 0 (no signal handler)', async () => {
+    const stop = new AbortController();
+    let stdout = '';
+    let stderr = '';
+    let announce: (url: string) => void = () => {};
+    const announced = new Promise<string>((resolve) => (announce = resolve));
+    const sigint = process.listenerCount('SIGINT');
+    const done = main(['preview', PHU_HO], {
+      cwd: project.root,
+      env: process.env,
+      stdout: {
+        write: (text) => {
+          stdout += text;
+          const m = /Xem trước: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
+          if (m) announce(m[1]);
+        },
+      },
+      stderr: { write: (text) => void (stderr += text) },
+      stop: stop.signal,
+    });
+    const url = await Promise.race([announced, done.then((code) => Promise.reject(new Error(`exited ${code}: ${stderr}`)))]);
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(process.listenerCount('SIGINT')).toBe(sigint);
+    stop.abort();
+    expect(await done).toBe(0);
+    expect(stderr).toContain('Đã dừng xem trước.');
+    await expect(fetch(url)).rejects.toThrow();
   });
 });
 
