@@ -45,7 +45,7 @@ describe('the compiled command line', () => {
       const env = { ...process.env, KEHOACH_CACHE_DIR: cache };
       expect(spawnSync(process.execPath, ['bin/kehoach.js', 'print', plan], { cwd: repoRoot, env }).status).toBe(0);
       const script = [
-        "const { main } = await import('./dist/cli/main.js');",
+        "const { main } = await import('./dist/bundle/main.js');", // what bin/kehoach.js runs
         `const code = await main(['print', '${plan}']);`,
         "const { createRequire } = await import('node:module');",
         "const loaded = Object.keys(createRequire(import.meta.url).cache);",
