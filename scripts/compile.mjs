@@ -2,7 +2,8 @@
 // Compiles src/ into dist/ (git-ignored), which bin/kehoach.js runs: starting through tsx cost
 // about 0.9 s per command. Then writes the JSON Schema validators as ajv standalone code
 // (dist/load/validators.cjs, see src/load/schema-validators.ts): compiling them at start cost
-// about 0.3 s more. dist/.source-hash records a hash of every input, so a compile is
+// about 0.3 s more; and Tinos's advance widths (dist/write/tinos-advances.json, see
+// src/write/text-width.ts). dist/.source-hash records a hash of every input, so a compile is
 // skipped when nothing changed and a stale dist/ is found without trusting file times (a git
 // checkout sets them all). Run by npm's `prepare` (npm ci), `npm test`, `npm run build` and the
 // vitest global setup.
@@ -70,6 +71,17 @@ export function compile({ quiet = false } = {}) {
     throw new Error(`không tạo được bộ kiểm tra lược đồ (schemas/) cho dist/:\n${gen.stderr}`);
   }
   writeFileSync(path.join(distDir, 'load/validators.cjs'), gen.stdout);
+  // Tinos's advance widths, so that measuring a title never opens the fonts (src/write/text-width.ts).
+  const advances = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', "const m = await import('./dist/write/text-width.js'); process.stdout.write(m.advanceTableJson());"],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+  if (advances.status !== 0) {
+    rmSync(distDir, { recursive: true, force: true });
+    throw new Error(`không đọc được số đo phông Tinos cho dist/:\n${advances.stderr}`);
+  }
+  writeFileSync(path.join(distDir, 'write/tinos-advances.json'), advances.stdout);
   bundle();
   writeFileSync(stampFile, `${hash}\n`);
   return true;
@@ -87,7 +99,8 @@ export function compile({ quiet = false } = {}) {
 function bundle() {
   const esbuild = createRequire(import.meta.url)('esbuild');
   esbuild.buildSync({
-    entryPoints: [path.join(root, 'src/cli/main.ts')],
+    // The DOCX writer's worker thread (src/build/docx-thread.ts) is an entry of its own.
+    entryPoints: [path.join(root, 'src/cli/main.ts'), path.join(root, 'src/build/docx-worker.ts')],
     outdir: path.join(distDir, 'bundle'),
     bundle: true,
     splitting: true,
@@ -96,6 +109,7 @@ function bundle() {
     target: 'node20',
     external: ['exceljs'],
     // Deterministic file names and bytes: no build time, no absolute paths in the output.
+    entryNames: '[name]',
     chunkNames: 'chunk-[hash]',
     legalComments: 'none',
     logLevel: 'error',

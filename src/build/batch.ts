@@ -12,6 +12,7 @@ import { hasErrors, type Diagnostic } from '../load/diagnostic.ts';
 // The writers (docx, puppeteer) are loaded on first use: a no-op incremental build never needs them,
 // and loading them is most of a no-op build's time.
 import type { PdfRenderer } from './pdf-renderer.ts';
+import { docxRendering, type DocxRendering } from './docx-thread.ts';
 import { BuildRecord, InputHasher } from './incremental.ts';
 import type { RecordedOutput } from './record-file.ts';
 import { OutLock } from './out-lock.ts';
@@ -55,6 +56,8 @@ async function buildLocked(options: BatchOptions): Promise<PlanOutcome[]> {
   const pdf = options.formats.includes('pdf')
     ? () => (pdfStarted ??= import('./pdf-renderer.ts').then((m) => new m.PdfRenderer(options.root, undefined, options.env)))
     : undefined;
+  let docxStarted: DocxRendering | undefined;
+  const docx = options.formats.includes('docx') ? () => (docxStarted ??= docxRendering()) : undefined;
   const record = new BuildRecord(options.outDir, new InputHasher(options.root, undefined, options.env), options.formats);
   const outRel = path.relative(options.root, options.outDir).split(path.sep).join('/');
   const toRoot = (p: string) => path.posix.join(outRel, p);
@@ -93,7 +96,7 @@ async function buildLocked(options: BatchOptions): Promise<PlanOutcome[]> {
         loadData(compiler);
         options.trace?.(`compile ${source}`);
         const before = record.outputsOf(source);
-        const built = await buildOne(compiler, source, options, claims, pdf);
+        const built = await buildOne(compiler, source, options, claims, { pdf, docx });
         outcome = built.outcome;
         const written = new Set(built.written.map((o) => o.path));
         // What this plan wrote before and did not write now: parts it no longer has, or, when this
@@ -120,6 +123,8 @@ async function buildLocked(options: BatchOptions): Promise<PlanOutcome[]> {
       await (await pdf()).warmUp();
       options.trace?.('browser-start');
     }
+    // The DOCX writer's thread loads its modules meanwhile too (docx-thread.ts).
+    if (stale) docx?.();
     if (stale) await loadCompiler();
     const lanes = Math.max(1, options.concurrency ?? (pdf ? 3 : 1));
     await Promise.all(Array.from({ length: lanes }, worker));
@@ -131,6 +136,7 @@ async function buildLocked(options: BatchOptions): Promise<PlanOutcome[]> {
     }
   } finally {
     if (pdfStarted) await (await pdfStarted).close();
+    await docxStarted?.close();
     record.save();
   }
   return outcomes;
@@ -152,7 +158,7 @@ async function buildOne(
   source: string,
   options: BatchOptions,
   claims: Map<string, string>,
-  pdf?: () => Promise<PdfRenderer>,
+  writers: Writers,
 ): Promise<Built> {
   const compiled = compiler.compile(source);
   const outcome: PlanOutcome = { source, ok: compiled.ok, outputs: [], diagnostics: compiled.diagnostics, errors: [] };
@@ -177,7 +183,7 @@ async function buildOne(
     [...planned.filter((o) => o.format === 'pdf'), ...planned.filter((o) => o.format !== 'pdf')].map(async (output) => {
       let bytes: Uint8Array;
       try {
-        bytes = await render(doc, output, pdf);
+        bytes = await render(doc, output, writers);
       } catch (err) {
         // Writer failures come from the browser or the zip library in English: say which file failed.
         return { output, error: `không xuất được ${output.format.toUpperCase()} (${output.part}): ${(err as Error)?.message ?? String(err)}` };
@@ -201,19 +207,22 @@ async function buildOne(
       if (!outcome.errors.includes(r.error)) outcome.errors.push(r.error);
     }
   }
+  writers.docx?.().forget(doc);
   built.resolved = compiled.resolved;
   return built;
 }
 
-// One DOCX renderer per process: a plan is laid out once and its package and part files assembled from it.
-let docx: Promise<import('../write/docx/index.ts').DocxRenderer> | undefined;
-function docxRenderer() {
-  docx ??= import('../write/docx/index.ts').then((m) => new m.DocxRenderer());
-  return docx;
+/** The writers of a batch, each started on first use. */
+interface Writers {
+  pdf?: () => Promise<PdfRenderer>;
+  docx?: () => DocxRendering;
 }
 
-async function render(doc: PlanDocument, output: PlannedOutput, pdf?: () => Promise<PdfRenderer>): Promise<Uint8Array> {
-  if (output.format === 'docx') return (await docxRenderer()).render(doc, output.target);
-  if (!pdf) throw new Error('PDF renderer not started');
-  return (await pdf()).render(doc, output.target);
+async function render(doc: PlanDocument, output: PlannedOutput, writers: Writers): Promise<Uint8Array> {
+  if (output.format === 'docx') {
+    if (!writers.docx) throw new Error('DOCX renderer not started');
+    return writers.docx().render(doc, output.target);
+  }
+  if (!writers.pdf) throw new Error('PDF renderer not started');
+  return (await writers.pdf()).render(doc, output.target);
 }

@@ -2,7 +2,7 @@
 // plan printed once and reused for the package and for the part's own file.
 // This module is what a cold build loads before the browser starts, so it imports only the printer
 // (which spawns Chromium without puppeteer, see chromium-process.ts); the HTML writer (Handlebars,
-// the templates) and the PDF assembly (pdf-lib) are loaded while Chromium boots.
+// the templates) is loaded while Chromium boots, and the PDF assembly (pdf-lib) while it prints.
 import type { PlanDocument } from '../model/types.ts';
 import type { DocumentPart } from '../model/part-meta.ts';
 import type { HtmlPart } from '../write/html/index.ts';
@@ -12,10 +12,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PdfPrinter } from '../write/pdf/printer.ts';
+import { packageBookmarks, packageParts } from '../write/pdf/parts.ts';
+import { partMeta } from '../model/part-meta.ts';
 
-type Writers = [typeof import('../write/html/index.ts'), typeof import('../write/pdf/index.ts')];
-let writers: Promise<Writers> | undefined;
-const loadWriters = () => (writers ??= Promise.all([import('../write/html/index.ts'), import('../write/pdf/index.ts')]));
+let htmlWriter: Promise<typeof import('../write/html/index.ts')> | undefined;
+const loadHtmlWriter = () => (htmlWriter ??= import('../write/html/index.ts'));
+let assembly: Promise<typeof import('../write/pdf/assemble.ts')> | undefined;
+const loadAssembly = () => (assembly ??= import('../write/pdf/assemble.ts'));
 
 /**
  * The HTML a build prints. Bundled fonts come from one stylesheet of data: URLs, written once per
@@ -24,7 +27,7 @@ const loadWriters = () => (writers ??= Promise.all([import('../write/html/index.
  * inlining them in each page instead would make every HTML string 600 kB of garbage.
  */
 export async function printHtml(doc: PlanDocument, part: HtmlPart): Promise<string> {
-  const [{ renderHtml }] = await loadWriters();
+  const { renderHtml } = await loadHtmlWriter();
   return renderHtml(doc, part, { fontCss: fontStylesheet().css });
 }
 
@@ -83,12 +86,13 @@ export class PdfRenderer {
   }
 
   async render(doc: PlanDocument, target: DocumentPart): Promise<Uint8Array> {
-    const [, { assemblePdf, finalizePdf, packageBookmarks, packageParts, partMeta }] = await loadWriters();
-    if (target.kind === 'package') {
-      const parts = await Promise.all(packageParts(doc).map((p) => this.part(doc, p)));
-      return assemblePdf(parts, doc.meta, packageBookmarks(doc));
-    }
-    return finalizePdf(await this.part(doc, target), partMeta(doc, target));
+    // Printing starts first; pdf-lib loads while the browser prints. A failed print is awaited
+    // (and reported) below, after the load: marked as handled so that it is not fatal meanwhile.
+    const printing = target.kind === 'package' ? Promise.all(packageParts(doc).map((p) => this.part(doc, p))) : this.part(doc, target).then((b) => [b]);
+    printing.catch(() => undefined);
+    const { assemblePdf, finalizePdf } = await loadAssembly();
+    if (target.kind === 'package') return assemblePdf(await printing, doc.meta, packageBookmarks(doc));
+    return finalizePdf((await printing)[0], partMeta(doc, target));
   }
 
   /** Starts the browser early (see PdfPrinter.warmUp); no browser is reported by the first print. */

@@ -1,56 +1,84 @@
 // Advance widths of text in Times New Roman, read from the font's own metrics: Tinos (bundled
 // through @fontsource/tinos) is metric-compatible with Times New Roman and Liberation Serif, so a
 // width measured here is the width Chromium prints (it embeds Tinos) and LibreOffice lays out (it
-// substitutes Liberation Serif). fontkit reads the WOFF files; it is loaded on first use, so
-// commands that measure nothing (check, print) do not pay for it.
+// substitutes Liberation Serif). fontkit reads the WOFF files when the tool runs from its sources;
+// the compiled tool reads the same advances from a table written at compile time.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Font } from 'fontkit';
 import { estimateLineWidthMm } from './measure.ts';
 import { tinosDir } from './html/fonts.ts';
+import { compiledDir } from '../installation.ts';
 
 /** The @fontsource/tinos subsets that together cover Vietnamese text, searched in this order. */
 const SUBSETS = ['latin', 'vietnamese', 'latin-ext'] as const;
+const FACE_KEYS = ['400-normal', '700-normal', '400-italic', '700-italic'] as const;
+type FaceKey = (typeof FACE_KEYS)[number];
 
-interface Face {
-  fonts: Font[];
-  /** Advance width per code point, in font units per em, or -1 when no subset has the glyph. */
-  advances: Map<number, number>;
-}
+/** Advance width per code point, in ems; a code point no subset has is absent. */
+type Advances = Map<number, number>;
 
-const faces = new Map<string, Face | null>();
+/** What `npm run compile` writes (advanceTableJson): the tables, so a command never opens the fonts. */
+export const ADVANCES_FILE = 'write/tinos-advances.json';
 
-function face(bold: boolean, italic: boolean): Face | null {
-  const key = `${bold ? 700 : 400}-${italic ? 'italic' : 'normal'}`;
-  if (faces.has(key)) return faces.get(key) ?? null;
-  let loaded: Face | null = null;
+const faces = new Map<FaceKey, Advances | null>();
+let compiledTable: Record<string, [number, number][]> | null | undefined;
+
+/** Every code point of a face's subsets with its advance, read through fontkit (WOFF files). */
+function readFace(key: FaceKey): Advances | null {
   const dir = tinosDir();
-  if (dir) {
-    try {
-      const require = createRequire(import.meta.url);
-      const fontkit = require('fontkit') as typeof import('fontkit');
-      const fonts = SUBSETS.map((s) => fontkit.openSync(path.join(dir, `tinos-${s}-${key}.woff`)) as Font);
-      loaded = { fonts, advances: new Map() };
-    } catch {
-      loaded = null;
+  if (!dir) return null;
+  try {
+    const require = createRequire(import.meta.url);
+    const fontkit = require('fontkit') as typeof import('fontkit');
+    const advances: Advances = new Map();
+    for (const subset of SUBSETS) {
+      const font = fontkit.openSync(path.join(dir, `tinos-${subset}-${key}.woff`)) as Font;
+      for (const cp of font.characterSet) {
+        if (!advances.has(cp) && font.hasGlyphForCodePoint(cp)) advances.set(cp, font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm);
+      }
     }
+    return advances;
+  } catch {
+    return null;
   }
-  faces.set(key, loaded);
-  return loaded;
 }
 
-function advanceEm(f: Face, cp: number): number {
-  const known = f.advances.get(cp);
-  if (known !== undefined) return known;
-  let em = -1;
-  for (const font of f.fonts) {
-    if (font.hasGlyphForCodePoint(cp)) {
-      em = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
-      break;
+/**
+ * The compiled tool reads the tables `npm run compile` wrote: opening and inflating twelve WOFF
+ * files with fontkit took about 0.3 s of a cold build, on the thread that feeds the browser.
+ */
+function compiledFace(key: FaceKey): Advances | undefined {
+  if (compiledTable === undefined) {
+    compiledTable = null;
+    if (compiledDir) {
+      try {
+        compiledTable = JSON.parse(readFileSync(path.join(compiledDir, ADVANCES_FILE), 'utf8'));
+      } catch {
+        compiledTable = null;
+      }
     }
   }
-  f.advances.set(cp, em);
-  return em;
+  const rows = compiledTable?.[key];
+  return rows ? new Map(rows) : undefined;
+}
+
+function face(bold: boolean, italic: boolean): Advances | null {
+  const key: FaceKey = `${bold ? 700 : 400}-${italic ? 'italic' : 'normal'}`;
+  if (!faces.has(key)) faces.set(key, compiledFace(key) ?? readFace(key));
+  return faces.get(key) ?? null;
+}
+
+/** The advance tables of the four faces as JSON, for `npm run compile` (dist/write/tinos-advances.json). */
+export function advanceTableJson(): string {
+  const table: Record<string, [number, number][]> = {};
+  for (const key of FACE_KEYS) {
+    const advances = readFace(key);
+    if (!advances) throw new Error(`không đọc được phông Tinos (${key}) của @fontsource/tinos`);
+    table[key] = [...advances].sort((a, b) => a[0] - b[0]);
+  }
+  return JSON.stringify(table);
 }
 
 /**
@@ -64,7 +92,7 @@ export function textWidthMm(text: string, sizePt: number, style: { bold?: boolea
   const emMm = (sizePt * 25.4) / 72;
   let ems = 0;
   for (const ch of text.normalize('NFC')) {
-    const em = advanceEm(f, ch.codePointAt(0) ?? 0);
+    const em = f.get(ch.codePointAt(0) ?? 0) ?? -1;
     // A character no subset has (a rare symbol): the estimate's figure for it.
     ems += em >= 0 ? em : estimateLineWidthMm(ch, 1, style.bold === true) / (25.4 / 72);
   }

@@ -5,6 +5,7 @@ import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot, runCliProcess } from '../helpers/cli.ts';
+import { textWidthMm } from '../../src/write/text-width.ts';
 
 function node(args: string[], cwd: string) {
   return spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
@@ -36,6 +37,42 @@ describe('the compiled command line', () => {
     const r = node(['--input-type=module', '-e', script], repoRoot);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ ok: false, ajv: false });
+  });
+
+  it('measures text with the advance table npm run compile wrote, as the fonts themselves measure it, without fontkit', () => {
+    const texts = ['KẾ HOẠCH', 'Nâng cao chất lượng phục vụ trong thực hiện thủ tục hành chính', 'ỦY BAN NHÂN DÂN XÃ PHÚ HỒ'];
+    const styles = [{ bold: true }, {}, { italic: true }, { bold: true, italic: true }];
+    const script = [
+      "const m = await import('./dist/write/text-width.js');",
+      `const texts = ${JSON.stringify(texts)}; const styles = ${JSON.stringify(styles)};`,
+      'const widths = texts.flatMap((t) => styles.map((s) => m.textWidthMm(t, 14, s)));',
+      "const { createRequire } = await import('node:module');",
+      "const fontkit = Object.keys(createRequire(import.meta.url).cache).some((f) => f.includes('/node_modules/fontkit/'));",
+      'process.stdout.write(JSON.stringify({ widths, fontkit }));',
+    ].join('\n');
+    const r = node(['--input-type=module', '-e', script], repoRoot);
+    expect(r.stderr).toBe('');
+    // Run from the sources (this test), the widths come from the WOFF files through fontkit.
+    expect(JSON.parse(r.stdout)).toEqual({ widths: texts.flatMap((t) => styles.map((s) => textWidthMm(t, 14, s))), fontkit: false });
+  });
+
+  it('renders DOCX on its worker thread byte for byte as on the build thread, and reports a writer error', () => {
+    const script = [
+      "const { Compiler } = await import('./dist/pipeline/compiler.js');",
+      "const { docxRendering, docxWorkerFile } = await import('./dist/build/docx-thread.js');",
+      "const { renderDocx } = await import('./dist/write/docx/index.js');",
+      "const doc = new Compiler('.').compile('plans/thua-thien-hue/phu-ho/2024-dvctt.yaml').doc;",
+      'const worker = docxRendering();',
+      "const parts = [{ kind: 'package' }, { kind: 'annex', id: doc.annexes[0].id }];",
+      'const same = [];',
+      'for (const part of parts) same.push(Buffer.from(await worker.render(doc, part)).equals(await renderDocx(doc, part)));',
+      "const error = await worker.render(doc, { kind: 'annex', id: 'khong-co' }).then(() => '', (e) => e.message);",
+      'await worker.close();',
+      "process.stdout.write(JSON.stringify({ onWorker: !!docxWorkerFile(), same, error: error !== '' }));",
+    ].join('\n');
+    const r = node(['--input-type=module', '-e', script], repoRoot);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ onWorker: true, same: [true, true], error: true });
   });
 
   it('print with its sources in the parse cache loads neither the YAML parser nor the speller', () => {

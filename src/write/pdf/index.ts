@@ -6,26 +6,8 @@ import { renderHtml, type HtmlOptions, type HtmlPart } from '../html/index.ts';
 import { assemblePdf, finalizePdf } from './assemble.ts';
 import { partMeta, type DocumentPart } from '../../model/part-meta.ts';
 import type { PdfPrinter } from './printer.ts';
-import { sentenceCase } from '../../text/case.ts';
+import { packageBookmarks, packageParts } from './parts.ts';
 
-
-/** The HTML parts of the package in reading order: decision, plan, appendices. */
-export function packageParts(doc: PlanDocument): HtmlPart[] {
-  const parts: HtmlPart[] = [];
-  if (doc.decision) parts.push({ kind: 'decision' });
-  parts.push({ kind: 'plan' });
-  for (const a of doc.annexes) parts.push({ kind: 'annex', id: a.id });
-  return parts;
-}
-
-/** The package's bookmarks, one per part of packageParts: "Quyết định", "Kế hoạch", "Phụ lục I" … */
-export function packageBookmarks(doc: PlanDocument): string[] {
-  const marks: string[] = [];
-  if (doc.decision) marks.push(sentenceCase(doc.decision.kind));
-  marks.push(sentenceCase(doc.plan.kind));
-  for (const a of doc.annexes) marks.push(a.label);
-  return marks;
-}
 
 export async function renderPdf(
   doc: PlanDocument,
@@ -42,6 +24,7 @@ export async function renderPdf(
 }
 
 export { assemblePdf, finalizePdf, PDF_CREATOR, PDF_PRODUCER } from './assemble.ts';
+export { packageBookmarks, packageParts } from './parts.ts';
 export { partMeta } from '../../model/part-meta.ts';
 export { findBrowser, browserCandidates, NoBrowserError, NO_BROWSER_MESSAGE } from './browser.ts';
 export { PdfPrinter, LAUNCH_ARGS, type PdfPrinterOptions, type RequestLog } from './printer.ts';

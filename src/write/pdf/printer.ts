@@ -66,6 +66,10 @@ export class PdfPrinter {
   private browser: Promise<Browser> | undefined;
   private userDataDir: string | undefined;
   private generation = 0;
+  /** The generation (browser launch) whose first print has finished: its pool may grow. */
+  private warmGeneration = -1;
+  /** The generation whose start-up tab (about:blank) has been taken as a page. */
+  private initialTabGeneration = -1;
   private idle: Slot[] = [];
   private open = 0;
   private waiters: ((slot: Slot | Error) => void)[] = [];
@@ -132,6 +136,11 @@ export class PdfPrinter {
           tagged: false,
           timeout: this.timeoutMs,
         });
+        if (slot.generation === this.generation && this.warmGeneration !== this.generation) {
+          this.warmGeneration = this.generation;
+          // The first print is done: prints queued meanwhile get the pool's other pages.
+          for (let n = this.waiters.length - 1; n > 0 && this.open < this.maxPages; n--) this.handOver();
+        }
         this.release(slot);
         return pdf;
       } catch (err) {
@@ -160,8 +169,8 @@ export class PdfPrinter {
     const launched = this.launch();
     launched
       .then(async () => {
-        const slots = await Promise.all(Array.from({ length: this.maxPages - this.open - this.idle.length }, () => this.acquire()));
-        for (const slot of slots) this.release(slot);
+        // One page: the pool grows once a first print has finished (see acquire).
+        if (this.open === 0 && this.idle.length === 0) this.release(await this.acquire());
       })
       .catch(() => undefined);
     // launch() has spawned the process before returning (chromium-process.ts): it is running.
@@ -283,7 +292,14 @@ export class PdfPrinter {
   private async newSlot(): Promise<Slot> {
     const browser = await this.launch();
     const generation = this.generation;
-    const page = await browser.newPage();
+    // The browser opens with one tab (about:blank, as puppeteer's launch does): the first page is
+    // that tab, already set up while the browser started, instead of one more target to create.
+    let page: Page | undefined;
+    if (this.initialTabGeneration !== generation) {
+      this.initialTabGeneration = generation;
+      page = (await browser.pages())[0];
+    }
+    page ??= await browser.newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (req) => this.onRequest(req));
@@ -320,7 +336,10 @@ export class PdfPrinter {
       if (!slot) break;
       if (slot.generation === this.generation && !slot.page.isClosed()) return slot;
     }
-    if (this.open < this.maxPages) {
+    // A second page only once the browser has printed something: on a fresh browser, setting up
+    // another page (a renderer of its own) while the first one is still starting up was slower than
+    // printing the parts one after the other on the first page.
+    if (this.open < this.maxPages && (this.open === 0 || this.warmGeneration === this.generation)) {
       this.open++;
       try {
         return await this.newSlot();
