@@ -60,31 +60,28 @@ export function compile({ quiet = false } = {}) {
     rmSync(distDir, { recursive: true, force: true });
     throw new Error(`tsc không biên dịch được src/ (sửa lỗi rồi chạy lại npm run compile):\n${r.stdout}${r.stderr}`);
   }
-  // In a child process: ajv's standalone code generation needs the compiled module, freshly written.
-  const gen = spawnSync(
-    process.execPath,
-    ['--input-type=module', '-e', "const m = await import('./dist/load/schema-validators.js'); process.stdout.write(m.standaloneModule());"],
-    { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 },
-  );
-  if (gen.status !== 0) {
-    rmSync(distDir, { recursive: true, force: true });
-    throw new Error(`không tạo được bộ kiểm tra lược đồ (schemas/) cho dist/:\n${gen.stderr}`);
-  }
-  writeFileSync(path.join(distDir, 'load/validators.cjs'), gen.stdout);
-  // Tinos's advance widths, so that measuring a title never opens the fonts (src/write/text-width.ts).
-  const advances = spawnSync(
-    process.execPath,
-    ['--input-type=module', '-e', "const m = await import('./dist/write/text-width.js'); process.stdout.write(m.advanceTableJson());"],
-    { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 },
-  );
-  if (advances.status !== 0) {
-    rmSync(distDir, { recursive: true, force: true });
-    throw new Error(`không đọc được số đo phông Tinos cho dist/:\n${advances.stderr}`);
-  }
-  writeFileSync(path.join(distDir, 'write/tinos-advances.json'), advances.stdout);
+  // Generated from the compiled modules, in child processes (they need the modules just written):
+  // ajv's standalone validators, and Tinos's advance widths, so that measuring a title never opens
+  // the fonts (src/write/text-width.ts).
+  generate('load/schema-validators.js', 'standaloneModule', 'load/validators.cjs', 'không tạo được bộ kiểm tra lược đồ (schemas/) cho dist/');
+  generate('write/text-width.js', 'advanceTableJson', 'write/tinos-advances.json', 'không đọc được số đo phông Tinos cho dist/');
   bundle();
   writeFileSync(stampFile, `${hash}\n`);
   return true;
+}
+
+/** Writes dist/OUT from what the compiled dist/MODULE's FN returns; on failure, no dist/ at all. */
+function generate(module, fn, out, failure) {
+  const r = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `const m = await import('./dist/${module}'); process.stdout.write(m.${fn}());`],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+  if (r.status !== 0) {
+    rmSync(distDir, { recursive: true, force: true });
+    throw new Error(`${failure}:\n${r.stderr}`);
+  }
+  writeFileSync(path.join(distDir, out), r.stdout);
 }
 
 /**
