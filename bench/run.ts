@@ -18,7 +18,7 @@ import { plannedOutputs } from '../src/build/outputs.ts';
 import { discoverPlans } from '../src/build/discover.ts';
 import { PdfRenderer, printHtml } from '../src/build/pdf-renderer.ts';
 import { DocxRenderer } from '../src/write/docx/index.ts';
-import { LAUNCH_ARGS as PRINTER_ARGS, findBrowser, packageParts } from '../src/write/pdf/index.ts';
+import { launchFlags, findBrowser, packageParts } from '../src/write/pdf/index.ts';
 import { toolRoot } from '../src/write/html/paths.ts';
 import { measureStartup, type StartupFigures } from './startup.ts';
 import type { PlanDocument } from '../src/model/types.ts';
@@ -37,7 +37,7 @@ const log = (s: string) => process.stderr.write(s + '\n');
 
 const CITY = 'plans/thua-thien-hue/hue/2024-dvctt.yaml';
 // The printer's own launch flags, so the floor is a like-for-like browser.
-const LAUNCH_ARGS = [...PRINTER_ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+const LAUNCH_ARGS = launchFlags();
 const PAGES = 2; // PdfPrinter's default pool
 const LANES = 3; // buildBatch's default lanes with PDF
 

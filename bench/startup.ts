@@ -13,7 +13,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LAUNCH_ARGS, findBrowser } from '../src/write/pdf/index.ts';
+import { launchFlags, findBrowser } from '../src/write/pdf/index.ts';
 
 export const PHU_HO = 'plans/thua-thien-hue/phu-ho/2024-dvctt.yaml';
 
@@ -53,7 +53,7 @@ export function measureStartup(toolRoot: string, repeat = 5): StartupFigures {
   const node = process.execPath;
   const browser = findBrowser();
   if (!browser) throw new Error('bench: không tìm thấy Chromium');
-  const flags = JSON.stringify([...LAUNCH_ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]);
+  const flags = JSON.stringify(launchFlags());
   const work = mkdtempSync(path.join(tmpdir(), 'kehoach-startup-'));
   try {
     const html = path.join(work, 'plan.html');

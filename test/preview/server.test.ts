@@ -11,7 +11,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../../src/preview/server.ts';
 import { chooseFont } from '../../src/write/html/fonts.ts';
-import { LAUNCH_ARGS, findBrowser } from '../../src/write/pdf/index.ts';
+import { launchFlags, findBrowser } from '../../src/write/pdf/index.ts';
 import { repoRoot } from '../helpers/cli.ts';
 
 const browserPath = findBrowser();
@@ -60,8 +60,7 @@ describe.skipIf(!browserPath)('kehoach preview in a browser', () => {
     original = readFileSync(file, 'utf8');
     expect(original).toContain(ORIGINAL_TITLE);
     server = await startPreview({ root, file: PLAN, onRender: () => renders++ });
-    const args = [...LAUNCH_ARGS];
-    if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
+    const args = launchFlags();
     browser = await puppeteer.launch({ executablePath: browserPath, headless: true, pipe: true, args });
     page = await browser.newPage();
     page.on('request', (req) => requests.push(req.url()));

@@ -27,4 +27,4 @@ export { assemblePdf, finalizePdf, PDF_CREATOR, PDF_PRODUCER } from './assemble.
 export { packageBookmarks, packageParts } from './parts.ts';
 export { partMeta } from '../../model/part-meta.ts';
 export { findBrowser, browserCandidates, NoBrowserError, NO_BROWSER_MESSAGE } from './browser.ts';
-export { PdfPrinter, LAUNCH_ARGS, type PdfPrinterOptions, type RequestLog } from './printer.ts';
+export { PdfPrinter, LAUNCH_ARGS, launchFlags, type PdfPrinterOptions, type RequestLog } from './printer.ts';

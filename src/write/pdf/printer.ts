@@ -12,7 +12,7 @@ import { toolRoot } from '../html/paths.ts';
 import { NoBrowserError, findBrowser } from './browser.ts';
 import { spawnChromium, type ChromiumProcess } from './chromium-process.ts';
 
-export { LAUNCH_ARGS } from './chromium-process.ts';
+export { LAUNCH_ARGS, launchFlags } from './chromium-process.ts';
 
 export interface PdfPrinterOptions {
   /** Browser executable; default: findBrowser(env). */
