@@ -2,7 +2,7 @@
 // this module to the folder holding the package.json, not by a fixed number of '..': the same
 // module runs from src/ (tsx, vitest), from tsc's dist/ tree and from the bundle in dist/bundle/,
 // each at its own depth.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,3 +24,21 @@ export const compiledDir: string | null = (() => {
   const rel = path.relative(dist, here);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)) ? dist : null;
 })();
+
+let sourceHash: string | null | undefined;
+
+/**
+ * The hash scripts/compile.mjs recorded of what the running compiled tool was made from
+ * (dist/.source-hash): its identity for the parse cache and the build record. Null when run from
+ * src/, or when the file cannot be read.
+ */
+export function compiledSourceHash(): string | null {
+  if (sourceHash === undefined) {
+    try {
+      sourceHash = compiledDir ? readFileSync(path.join(compiledDir, '.source-hash'), 'utf8').trim() || null : null;
+    } catch {
+      sourceHash = null;
+    }
+  }
+  return sourceHash;
+}

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { toolRoot } from '../write/html/paths.ts';
-import { compiledDir } from '../installation.ts';
+import { compiledSourceHash } from '../installation.ts';
 import { chooseFont } from '../write/html/fonts.ts';
 import { findBrowser } from '../write/pdf/browser.ts';
 import { hashBytes, readBounded } from '../load/read-source.ts';
@@ -22,15 +22,6 @@ function listFiles(dir: string): string[] {
     else if (entry.isFile()) out.push(full);
   }
   return out.sort();
-}
-
-/** dist/.source-hash (scripts/compile.mjs), or undefined when it cannot be read. */
-function readCompiledHash(dir: string): string | undefined {
-  try {
-    return readFileSync(path.join(dir, '.source-hash'), 'utf8').trim() || undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Hash of a regular file as it is now; anything else (absent, FIFO, device) is 'missing'. */
@@ -86,7 +77,7 @@ export class InputHasher {
       const hash = createHash('sha1');
       // The compiled tool is identified by the hash its compile recorded (of src/, schemas/ and the
       // lock file): reading the ~200 sources again cost a cold build time before its browser started.
-      const compiled = this.toolDir === toolRoot && compiledDir ? readCompiledHash(compiledDir) : undefined;
+      const compiled = this.toolDir === toolRoot ? compiledSourceHash() : null;
       const dirs = compiled ? ['templates'] : ['src', 'templates', 'schemas'];
       if (compiled) hash.update(`dist:${compiled}`);
       for (const dir of dirs) {

@@ -17,7 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import os from 'node:os';
 import path from 'node:path';
 import type { Origin } from '../model/types.ts';
-import { compiledDir } from '../installation.ts';
+import { compiledSourceHash } from '../installation.ts';
 import { recordSlots, slotsOf, type Slot, type Slots } from './origins.ts';
 import type { ParsedYaml } from './yaml-positions.ts';
 
@@ -48,13 +48,7 @@ export function useToolHash(hash: string | null | undefined): void {
 
 /** The compiled tool's source hash, or null when running uncompiled (no cache then). */
 function compiledToolHash(): string | null {
-  if (toolHash !== undefined) return toolHash;
-  try {
-    toolHash = compiledDir ? readFileSync(path.join(compiledDir, '.source-hash'), 'utf8').trim() || null : null;
-  } catch {
-    toolHash = null;
-  }
-  return toolHash;
+  return toolHash !== undefined ? toolHash : compiledSourceHash();
 }
 
 function cacheDir(): string | null {
