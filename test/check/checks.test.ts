@@ -132,8 +132,8 @@ phu_luc:
   });
 });
 
-describe('citation-conflict', () => {
-  const plan = (text: string) => `don_vi: phu-ho
+/** A Phú Hồ plan of one section whose items are `items` (YAML lines, indented six spaces). */
+const planWithItems = (items: string) => `don_vi: phu-ho
 loai: ke_hoach
 ngay: 2024-03-18
 trich_yeu: T
@@ -141,7 +141,10 @@ noi_dung:
   - id: a
     tieu_de: A
     noi_dung:
-${text}`;
+${items}`;
+
+describe('citation-conflict', () => {
+  const plan = planWithItems;
 
   it('warns when free text gives a date other than the registry', () => {
     const d = check(plan('      - Theo Quyết định số 766/QĐ-TTg ngày 22/6/2022 của Thủ tướng Chính phủ.\n'));
@@ -204,17 +207,11 @@ phu_luc:
 });
 
 describe('citation-conflict compares agencies by meaning', () => {
-  const text = (a: string, b: string) => `don_vi: phu-ho
-loai: ke_hoach
-ngay: 2024-03-18
-trich_yeu: T
-noi_dung:
-  - id: a
-    tieu_de: A
-    noi_dung:
-      - Nghị quyết số 12/NQ-HĐND ngày 10/12/2023 của ${a} về kế hoạch năm 2024.
-      - Thực hiện Nghị quyết số 12/NQ-HĐND ngày 10/12/2023 của ${b} về kế hoạch năm 2024.
-`;
+  const text = (a: string, b: string) =>
+    planWithItems(
+      `      - Nghị quyết số 12/NQ-HĐND ngày 10/12/2023 của ${a} về kế hoạch năm 2024.\n` +
+        `      - Thực hiện Nghị quyết số 12/NQ-HĐND ngày 10/12/2023 của ${b} về kế hoạch năm 2024.\n`,
+    );
   const run = (a: string, b: string, levels = `${LEVELS}viet_tat: { HĐND: Hội đồng nhân dân, UBND: Ủy ban nhân dân }\n`) => {
     const f = makeProject({ 'data/cap.yaml': levels, 'plans/t/phu-ho/2024.yaml': text(a, b) });
     const r = f.resolve('plans/t/phu-ho/2024.yaml');
