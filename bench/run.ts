@@ -18,7 +18,7 @@ import { plannedOutputs } from '../src/build/outputs.ts';
 import { discoverPlans } from '../src/build/discover.ts';
 import { PdfRenderer, printHtml } from '../src/build/pdf-renderer.ts';
 import { DocxRenderer } from '../src/write/docx/index.ts';
-import { launchFlags, findBrowser, packageParts } from '../src/write/pdf/index.ts';
+import { launchFlags, findBrowser } from '../src/write/pdf/index.ts';
 import { toolRoot } from '../src/write/html/paths.ts';
 import { measureStartup, type StartupFigures } from './startup.ts';
 import type { PlanDocument } from '../src/model/types.ts';
@@ -132,15 +132,14 @@ const pdfMs = (performance.now() - t0) / N;
 await renderer.close();
 log(`PDF: ${pdfMs.toFixed(1)} ms/kế hoạch`);
 
-// --- the Chromium print floor: the same HTML parts, bare puppeteer, same pages in flight -----------
+// --- the Chromium print floor: the same HTML, bare puppeteer, same pages in flight -----------
 const htmlDir = mkdtempSync(path.join(root, 'html-'));
 const htmlFiles: string[] = [];
 for (const [i, doc] of docs.entries()) {
-  for (const [k, part] of packageParts(doc).entries()) {
-    const f = path.join(htmlDir, `${i}-${k}.html`);
-    writeFileSync(f, await printHtml(doc, part));
-    htmlFiles.push(f);
-  }
+  // One print per plan, as the build prints: the whole package on its named pages.
+  const f = path.join(htmlDir, `${i}.html`);
+  writeFileSync(f, await printHtml(doc, { kind: 'package' }));
+  htmlFiles.push(f);
 }
 const profile = mkdtempSync(path.join(root, 'profile-'));
 const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, pipe: true, args: LAUNCH_ARGS, userDataDir: profile });
@@ -162,7 +161,7 @@ await printFloor(htmlFiles);
 const floorS = seconds(t0);
 await browser.close();
 rmSync(htmlDir, { recursive: true, force: true });
-log(`Sàn in Chromium: ${floorS.toFixed(1)} s cho ${htmlFiles.length} phần`);
+log(`Sàn in Chromium: ${floorS.toFixed(1)} s cho ${htmlFiles.length} bản in`);
 
 // --- the whole batch (docx+pdf), the no-op rebuild, and 4N --------------------------------------
 interface BatchRun {

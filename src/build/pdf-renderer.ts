@@ -1,19 +1,19 @@
-// PDF side of a build: one browser for the whole batch (started on first use), each part of a
-// plan printed once and reused for the package and for the part's own file.
+// PDF side of a build: one browser for the whole batch (started on first use), each plan's package
+// printed once, and the package file and each part's own file cut from that print.
 // This module is what a cold build loads before the browser starts, so it imports only the printer
 // (which spawns Chromium without puppeteer, see chromium-process.ts); the HTML writer (Handlebars,
 // the templates) is loaded while Chromium boots, and the PDF assembly (pdf-lib) while it prints.
 import type { PlanDocument } from '../model/types.ts';
 import type { DocumentPart } from '../model/part-meta.ts';
 import type { HtmlPart } from '../write/html/index.ts';
+import type { PrintedPackage } from '../write/pdf/assemble.ts';
 import { chooseFont, tinosFontCss } from '../write/html/fonts.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PdfPrinter } from '../write/pdf/printer.ts';
-import { packageBookmarks, packageParts } from '../write/pdf/parts.ts';
-import { partMeta } from '../model/part-meta.ts';
+import { packageParts } from '../write/pdf/parts.ts';
 
 let htmlWriter: Promise<typeof import('../write/html/index.ts')> | undefined;
 const loadHtmlWriter = () => (htmlWriter ??= import('../write/html/index.ts'));
@@ -49,7 +49,7 @@ function fontStylesheet(): { css: string; dir?: string } {
 export class PdfRenderer {
   private printer?: PdfPrinter;
   private startError?: Error;
-  private readonly printed = new WeakMap<PlanDocument, Map<string, Promise<Uint8Array>>>();
+  private readonly printed = new WeakMap<PlanDocument, Promise<PrintedPackage>>();
 
   /** `env` is where the browser is found (default: the process's). */
   constructor(
@@ -72,27 +72,24 @@ export class PdfRenderer {
     return this.printer;
   }
 
-  private part(doc: PlanDocument, part: HtmlPart): Promise<Uint8Array> {
-    let cache = this.printed.get(doc);
-    if (!cache) this.printed.set(doc, (cache = new Map()));
-    const key = part.kind === 'annex' ? `annex:${part.id}` : part.kind;
-    let bytes = cache.get(key);
-    if (!bytes) {
+  /** The plan's package, printed once for all of its files. pdf-lib loads while the browser prints. */
+  private package(doc: PlanDocument): Promise<PrintedPackage> {
+    let printed = this.printed.get(doc);
+    if (!printed) {
       const printer = this.getPrinter();
-      bytes = printHtml(doc, part).then((html) => printer.print(html));
-      cache.set(key, bytes);
+      const bytes = printHtml(doc, { kind: 'package' }).then((html) => printer.print(html));
+      // Awaited (and reported) below, after the load: marked as handled so that it is not fatal meanwhile.
+      bytes.catch(() => undefined);
+      printed = loadAssembly().then(async ({ readPackagePrint }) => readPackagePrint(await bytes, packageParts(doc).length));
+      this.printed.set(doc, printed);
     }
-    return bytes;
+    return printed;
   }
 
   async render(doc: PlanDocument, target: DocumentPart): Promise<Uint8Array> {
-    // Printing starts first; pdf-lib loads while the browser prints. A failed print is awaited
-    // (and reported) below, after the load: marked as handled so that it is not fatal meanwhile.
-    const printing = target.kind === 'package' ? Promise.all(packageParts(doc).map((p) => this.part(doc, p))) : this.part(doc, target).then((b) => [b]);
-    printing.catch(() => undefined);
-    const { assemblePdf, finalizePdf } = await loadAssembly();
-    if (target.kind === 'package') return assemblePdf(await printing, doc.meta, packageBookmarks(doc));
-    return finalizePdf((await printing)[0], partMeta(doc, target));
+    const printed = this.package(doc);
+    const { packageFile } = await loadAssembly();
+    return packageFile(doc, target, await printed);
   }
 
   /** Starts the browser early (see PdfPrinter.warmUp); no browser is reported by the first print. */

@@ -77,7 +77,36 @@ export function layoutCss(): string {
   return `/* Generated from src/write/layout.ts, the layout the DOCX writer reads too. */\n:root {\n${props}\n}\n`;
 }
 
-export function pageCss(): string {
+/** The CSS named page (and class) of the i-th part of an HTML page. */
+export const partPageName = (i: number): string => `phan-${i}`;
+/** The element id a package print's mark links to, for the i-th part. */
+export const partMarkId = (i: number): string => `kehoach-phan-${i}`;
+
+/** Counter style of a page number: nothing on a part's first page (PL1 I.7), decimal after. */
+const PAGE_NUMBER_STYLE = 'kehoach-so-trang';
+
+/**
+ * One named page per part. Each counts its own pages (PL1 I.7, III.1đ: every part, appendices
+ * included, is numbered from 1 with its first page unnumbered), so the parts of a package can be
+ * one print: Chromium (156) ignores `counter-reset: page` and has no `:first` for a named page's
+ * first page, but increments a counter named in an @page rule on each page of that name (tried).
+ */
+function partPagesCss(pages: readonly { landscape: boolean }[], margin: string): string {
+  const rules = pages.map(({ landscape }, i) => {
+    const name = partPageName(i);
+    const size = landscape ? ` size: ${PAGE_A4_MM.height}mm ${PAGE_A4_MM.width}mm; margin: ${margin};` : '';
+    return `.${name} { page: ${name}; }
+@page ${name} {${size} counter-increment: ${name}; @top-center { content: counter(${name}, ${PAGE_NUMBER_STYLE}); } }`;
+  });
+  return `@counter-style ${PAGE_NUMBER_STYLE} { system: fixed 1; symbols: ""; fallback: decimal; }\n${rules.join('\n')}`;
+}
+
+/**
+ * The page CSS of an HTML page whose parts, in order, are `pages` (a part printed alone is one).
+ * A package print also marks where each part starts: the link is a 1 px box at the part's corner,
+ * painted (so that Chromium writes its annotation) but with nothing to see.
+ */
+export function pageCss(pages: readonly { landscape: boolean }[]): string {
   const m = PAGE_MARGINS_MM;
   const margin = `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`;
   const portraitH = PAGE_A4_MM.height - m.top - m.bottom;
@@ -87,10 +116,11 @@ export function pageCss(): string {
 @page {
   size: ${PAGE_A4_MM.width}mm ${PAGE_A4_MM.height}mm;
   margin: ${margin};
-  @top-center { content: counter(page); font-size: ${PAGE_NUMBER_PT}pt; vertical-align: middle; }
+  @top-center { font-size: ${PAGE_NUMBER_PT}pt; vertical-align: middle; }
 }
-@page :first { @top-center { content: none; } }
-@page land { size: ${PAGE_A4_MM.height}mm ${PAGE_A4_MM.width}mm; margin: ${margin}; }
+${partPagesCss(pages, margin)}
+.part { position: relative; }
+.part-mark { position: absolute; left: 0; top: 0; width: 1px; height: 1px; }
 @media screen {
   html { background: #777; }
   .part {

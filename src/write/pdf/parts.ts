@@ -21,3 +21,8 @@ export function packageBookmarks(doc: PlanDocument): string[] {
   for (const a of doc.annexes) marks.push(a.label);
   return marks;
 }
+
+/** Where a part alone (the decision, one appendix) stands in packageParts; -1 if the plan lacks it. */
+export function partIndex(doc: PlanDocument, part: HtmlPart): number {
+  return packageParts(doc).findIndex((p) => p.kind === part.kind && (p.kind !== 'annex' || (part.kind === 'annex' && p.id === part.id)));
+}

@@ -37,6 +37,9 @@ interface Slot {
   generation: number;
 }
 
+/** How long a browser has to answer after a failed print before it is taken for dead. */
+const RECOVERY_PROBE_MS = 5000;
+
 /** Requests remembered per kind: enough for tests and diagnostics, bounded for a province batch. */
 const LOG_LIMIT = 500;
 
@@ -120,12 +123,14 @@ export class PdfPrinter {
   /** Prints a complete HTML document; the page's CSS decides size and margins. */
   async print(html: string): Promise<Uint8Array> {
     for (let attempt = 0; ; attempt++) {
-      const slot = await this.acquire();
+      const generation = this.generation;
+      let slot: Slot | undefined;
       // Each print navigates to a new file: document. Rewriting one document (setContent uses
       // document.write) keeps the previous page's CSP and state, and a file: origin is what lets
       // the page read the local font files (about:blank may not).
       const file = path.join(this.workDir, `in-${++this.printed}.html`);
       try {
+        slot = await this.acquire();
         writeFileSync(file, html);
         await slot.page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: this.timeoutMs });
         // Untagged: Chromium's structure tree carries DOM node ids that differ between browser
@@ -144,8 +149,11 @@ export class PdfPrinter {
         this.release(slot);
         return pdf;
       } catch (err) {
-        this.discard(slot);
-        // A crashed browser or page is restarted once; a second failure is reported.
+        if (slot) this.discard(slot);
+        // A crashed browser or page is restarted once; a second failure is reported. Setting up
+        // the page (acquire) is part of the attempt: a browser killed a moment ago may not have
+        // told puppeteer yet, and its new page fails as the print did.
+        await this.recover(slot?.generation ?? generation);
         if (attempt === 0 && !this.closed) continue;
         throw err;
       } finally {
@@ -156,6 +164,38 @@ export class PdfPrinter {
         }
       }
     }
+  }
+
+  /**
+   * After a failed print: if the browser of `generation` no longer answers (killed, crashed, its
+   * pipe closed), it is dropped at once, so that the retry launches a new one instead of asking
+   * the dead one for a page. A browser that answers is kept (only the page failed).
+   */
+  private async recover(generation: number): Promise<void> {
+    const launched = this.browser;
+    const chromium = this.chromium;
+    if (!launched || !chromium || generation !== this.generation) return;
+    let timer: NodeJS.Timeout | undefined;
+    let answers = false;
+    try {
+      const browser = await launched;
+      answers =
+        browser.connected &&
+        (await Promise.race([
+          browser.version().then(() => true),
+          chromium.exited.then(() => false),
+          new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), RECOVERY_PROBE_MS))),
+        ]));
+    } catch {
+      answers = false;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (answers || generation !== this.generation) return;
+    this.killProcess(chromium);
+    this.browser = undefined;
+    this.idle = [];
+    this.open = 0;
   }
 
   /**

@@ -138,17 +138,28 @@ describe('renderHtml layout elements (Nghị định 30)', () => {
     expect(annex).toMatch(/<thead>\s*<tr class="row-header"[^>]*><th class="al-center bold" colspan="1" rowspan="2"><p>TT<\/p><\/th>/);
     expect(annex).toContain('<th class="al-center bold" colspan="2" rowspan="1"><p>Chỉ tiêu (%)</p></th>');
     expect(annex).toContain('<td class="al-center span-rows" colspan="1" rowspan="3"><p>Bộ phận Một cửa</p></td>');
-    expect(annex).toContain('<section class="part part-annex landscape" data-annex="pl-chi-tieu">');
+    expect(annex).toContain('<section class="part phan-0 part-annex landscape" data-annex="pl-chi-tieu" id="kehoach-phan-0">');
   });
 
-  it('print CSS: page geometry, numbering from page 2, landscape named page, repeated table headers', () => {
+  it('print CSS: page geometry, repeated table headers', () => {
     expect(plan).toContain('margin: 20mm 15mm 20mm 30mm;');
-    expect(plan).toMatch(/@top-center \{ content: counter\(page\); font-size: 14pt;/);
-    expect(plan).toContain('@page :first { @top-center { content: none; } }');
-    expect(plan).toContain('@page land { size: 297mm 210mm;');
-    expect(plan).toContain('.part-annex.landscape { page: land; }');
+    expect(plan).toMatch(/@top-center \{ font-size: 14pt; vertical-align: middle; \}/);
     expect(plan).toContain('table.grid thead { display: table-header-group; }');
     expect(plan).toContain('table.grid tr { break-inside: avoid; }');
+  });
+
+  it('print CSS: each part on named pages of its own, numbered from its page 2, landscape appendices', () => {
+    const pkg = renderHtml(samplePlan, { kind: 'package' });
+    expect(pkg).toContain('@counter-style kehoach-so-trang { system: fixed 1; symbols: ""; fallback: decimal; }');
+    expect(pkg).toContain('.phan-0 { page: phan-0; }\n@page phan-0 { counter-increment: phan-0; @top-center { content: counter(phan-0, kehoach-so-trang); } }');
+    // The sample's appendix is landscape: its named page turns the sheet.
+    expect(pkg).toContain('@page phan-1 { size: 297mm 210mm; margin: 20mm 15mm 20mm 30mm; counter-increment: phan-1;');
+    expect(pkg).toContain('<section class="part phan-0 part-plan" id="kehoach-phan-0"><a class="part-mark" href="#kehoach-phan-0"></a>');
+    expect(pkg).toContain('<section class="part phan-1 part-annex landscape" data-annex="pl-chi-tieu" id="kehoach-phan-1"><a class="part-mark" href="#kehoach-phan-1"></a>');
+    // Only a package print is marked: a part alone and the preview have no links.
+    expect(plan).not.toContain('part-mark"');
+    expect(renderHtml(samplePlan, { kind: 'preview' })).not.toContain('<a class="part-mark"');
+    expect(plan).not.toContain('@page phan-1');
   });
 });
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../../src/model/types.ts';
-import { PDF_CREATOR, PDF_PRODUCER, assemblePdf, finalizePdf, metaDate } from '../../../src/write/pdf/assemble.ts';
+import { PDF_CREATOR, PDF_PRODUCER, assemblePackage, extractPart, metaDate, readPackagePrint } from '../../../src/write/pdf/assemble.ts';
 
 const meta: DocumentMeta = {
   title: 'Kế hoạch cải cách thủ tục hành chính năm 2024',
@@ -17,10 +17,33 @@ const meta: DocumentMeta = {
   year: 2024,
 };
 
-/** A stand-in for a Chromium print: `n` pages of the given size, stamped with the wall clock. */
-async function part(n: number, size: [number, number], clock: Date): Promise<Uint8Array> {
+/**
+ * A stand-in for Chromium's print of a package: the parts' pages (sizes given) one after the other,
+ * stamped with the wall clock, each part's first page carrying the mark Chromium writes for the
+ * part's self-link (a /Link annotation naming a /Dests entry). `marks` lists the page each mark
+ * points to (default: each part's real first page); `extra` adds a foreign link on page 1.
+ */
+async function packagePrint(parts: { pages: number; size: [number, number] }[], clock: Date, opts: { marks?: number[]; extra?: boolean } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  for (let i = 0; i < n; i++) doc.addPage(size).drawText(`trang ${i + 1}`);
+  const firsts: number[] = [];
+  for (const [k, part] of parts.entries()) {
+    firsts.push(doc.getPageCount());
+    for (let i = 0; i < part.pages; i++) doc.addPage(part.size).drawText(`phần ${k + 1} trang ${i + 1}`);
+  }
+  const ctx = doc.context;
+  const dests = ctx.obj({});
+  (opts.marks ?? firsts).forEach((pageIndex, k) => {
+    const name = `kehoach-phan-${k}`;
+    const page = doc.getPage(pageIndex);
+    dests.set(PDFName.of(name), ctx.obj([page.ref, 'XYZ', 6, 800, 0]));
+    const link = ctx.register(ctx.obj({ Type: 'Annot', Subtype: 'Link', Rect: [63, 772, 64, 773], Dest: PDFName.of(name) }));
+    page.node.addAnnot(link);
+  });
+  if (opts.extra) {
+    const uri = ctx.register(ctx.obj({ Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 10, 10], A: { S: 'URI', URI: PDFString.of('https://dichvucong.gov.vn') } }));
+    doc.getPage(0).node.addAnnot(uri);
+  }
+  doc.catalog.set(PDFName.of('Dests'), ctx.register(dests));
   doc.setCreationDate(clock);
   doc.setModificationDate(clock);
   doc.setProducer('Skia/PDF m156');
@@ -29,18 +52,42 @@ async function part(n: number, size: [number, number], clock: Date): Promise<Uin
 
 const A4: [number, number] = [594.96, 841.92];
 const A4L: [number, number] = [841.92, 594.96];
+const THREE = [
+  { pages: 2, size: A4 },
+  { pages: 3, size: A4L },
+  { pages: 1, size: A4 },
+];
 
-describe('assemblePdf', () => {
-  it('concatenates the parts in order, keeping each page size', async () => {
-    const bytes = await assemblePdf([await part(2, A4, new Date()), await part(1, A4L, new Date()), await part(1, A4, new Date())], meta);
-    const doc = await PDFDocument.load(bytes);
-    expect(doc.getPageCount()).toBe(4);
+const annots = (doc: PDFDocument) => doc.getPages().map((p) => p.node.Annots()?.size() ?? 0);
+
+describe('readPackagePrint', () => {
+  it("finds each part's first page from its mark and removes the marks", async () => {
+    const printed = await readPackagePrint(await packagePrint(THREE, new Date(), { extra: true }), 3);
+    expect(printed.starts).toEqual([0, 2, 5]);
+    expect(printed.pdf.catalog.get(PDFName.of('Dests'))).toBeUndefined();
+    // The foreign link on page 1 stays; the marks are gone.
+    expect(annots(printed.pdf)).toEqual([1, 0, 0, 0, 0, 0]);
+  });
+
+  it('rejects a print whose marks are missing or out of order', async () => {
+    await expect(readPackagePrint(await packagePrint(THREE, new Date()), 4)).rejects.toThrow('không cho biết phần 4/4 bắt đầu ở trang nào');
+    await expect(readPackagePrint(await packagePrint(THREE, new Date(), { marks: [0, 5, 2] }), 3)).rejects.toThrow('phần 3/3');
+    await expect(readPackagePrint(await packagePrint(THREE, new Date(), { marks: [1, 2, 5] }), 3)).rejects.toThrow('phần 1/3');
+  });
+});
+
+describe('assemblePackage', () => {
+  it('keeps every page in order with its size, and no mark', async () => {
+    const doc = await PDFDocument.load(await assemblePackage(await readPackagePrint(await packagePrint(THREE, new Date()), 3), meta));
     const sizes = doc.getPages().map((p) => [p.getWidth(), p.getHeight()]);
-    expect(sizes).toEqual([A4, A4, A4L, A4]);
+    expect(sizes).toEqual([A4, A4, A4L, A4L, A4L, A4]);
+    expect(annots(doc)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(doc.catalog.get(PDFName.of('Dests'))).toBeUndefined();
   });
 
   it('sets the document metadata and the date from meta.date', async () => {
-    const doc = await PDFDocument.load(await assemblePdf([await part(1, A4, new Date())], meta), { updateMetadata: false });
+    const printed = await readPackagePrint(await packagePrint([{ pages: 1, size: A4 }], new Date()), 1);
+    const doc = await PDFDocument.load(await assemblePackage(printed, meta), { updateMetadata: false });
     expect(doc.getTitle()).toBe(meta.title);
     expect(doc.getAuthor()).toBe(meta.author);
     expect(doc.getSubject()).toBe(meta.subject);
@@ -53,22 +100,26 @@ describe('assemblePdf', () => {
     expect(lang instanceof PDFString ? lang.decodeText() : String(lang)).toBe('vi-VN');
   });
 
-  it('gives identical bytes for parts printed at different times', async () => {
-    const a = await assemblePdf([await part(2, A4, new Date('2030-01-01T10:00:00Z')), await part(1, A4L, new Date('2030-01-01T10:00:01Z'))], meta);
-    const b = await assemblePdf([await part(2, A4, new Date('2031-05-05T08:00:00Z')), await part(1, A4L, new Date('2031-05-05T08:00:09Z'))], meta);
-    expect(Buffer.compare(a, b)).toBe(0);
+  it('gives identical bytes for prints made at different times', async () => {
+    const at = async (clock: string) => assemblePackage(await readPackagePrint(await packagePrint(THREE, new Date(clock)), 3), meta, ['Quyết định', 'Kế hoạch', 'Phụ lục I']);
+    expect(Buffer.compare(await at('2030-01-01T10:00:00Z'), await at('2031-05-05T08:00:09Z'))).toBe(0);
   });
 });
 
-describe('finalizePdf', () => {
-  it('keeps the pages, rewrites the metadata and is deterministic', async () => {
-    const a = await finalizePdf(await part(3, A4L, new Date('2030-01-01T00:00:00Z')), meta);
-    const b = await finalizePdf(await part(3, A4L, new Date('2032-02-02T00:00:00Z')), meta);
-    expect(Buffer.compare(a, b)).toBe(0);
+describe('extractPart', () => {
+  it("cuts one part's pages, with its own metadata, deterministically", async () => {
+    const at = async (clock: string, part: number) => extractPart(await readPackagePrint(await packagePrint(THREE, new Date(clock)), 3), part, { ...meta, title: 'Phụ lục I' });
+    const a = await at('2030-01-01T00:00:00Z', 1);
+    expect(Buffer.compare(a, await at('2032-02-02T00:00:00Z', 1))).toBe(0);
     const doc = await PDFDocument.load(a, { updateMetadata: false });
-    expect(doc.getPageCount()).toBe(3);
+    expect(doc.getPages().map((p) => [p.getWidth(), p.getHeight()])).toEqual([A4L, A4L, A4L]);
+    expect(doc.getTitle()).toBe('Phụ lục I');
     expect(doc.getProducer()).toBe(PDF_PRODUCER);
     expect(doc.getModificationDate()?.toISOString()).toBe('2024-03-18T00:00:00.000Z');
+    expect(annots(doc)).toEqual([0, 0, 0]);
+    // The first part and the last one end where the next begins, and at the last page.
+    expect((await PDFDocument.load(await at('2030-01-01T00:00:00Z', 0))).getPageCount()).toBe(2);
+    expect((await PDFDocument.load(await at('2030-01-01T00:00:00Z', 2))).getPageCount()).toBe(1);
   });
 });
 
@@ -83,7 +134,8 @@ describe('package bookmarks', () => {
   const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftohtml']).status === 0;
 
   it.skipIf(!hasPoppler)('give one outline entry per part, at its first page, read back by poppler', async () => {
-    const bytes = await assemblePdf([await part(2, A4, new Date()), await part(3, A4L, new Date()), await part(1, A4, new Date())], meta, ['Quyết định', 'Kế hoạch', 'Phụ lục I']);
+    const printed = await readPackagePrint(await packagePrint(THREE, new Date()), 3);
+    const bytes = await assemblePackage(printed, meta, ['Quyết định', 'Kế hoạch', 'Phụ lục I']);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kehoach-outline-'));
     try {
       const file = path.join(dir, 'p.pdf');
@@ -98,11 +150,9 @@ describe('package bookmarks', () => {
     expect(doc.catalog.get(PDFName.of('PageMode'))).toBe(PDFName.of('UseOutlines'));
   });
 
-  it('are deterministic, and absent when none are given', async () => {
-    const a = await assemblePdf([await part(2, A4, new Date('2030-01-01')), await part(1, A4, new Date('2030-01-01'))], meta, ['Kế hoạch', 'Phụ lục']);
-    const b = await assemblePdf([await part(2, A4, new Date('2031-01-01')), await part(1, A4, new Date('2031-01-01'))], meta, ['Kế hoạch', 'Phụ lục']);
-    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
-    const none = await PDFDocument.load(await assemblePdf([await part(1, A4, new Date())], meta), { updateMetadata: false });
+  it('are absent when none are given', async () => {
+    const printed = await readPackagePrint(await packagePrint(THREE, new Date()), 3);
+    const none = await PDFDocument.load(await assemblePackage(printed, meta), { updateMetadata: false });
     expect(none.catalog.get(PDFName.of('Outlines'))).toBeUndefined();
   });
 });

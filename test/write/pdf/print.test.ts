@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDocument, PDFName } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocument, TableBlock } from '../../../src/model/types.ts';
 import { renderHtml } from '../../../src/write/html/index.ts';
@@ -128,6 +129,23 @@ describe.skipIf(!browser || !hasPoppler)('PDF through Chromium', () => {
     const annex = await renderPdf(samplePlan, { kind: 'annex', id: 'pl-chi-tieu' }, printer);
     expect(pageSizes(annex)).toEqual(['landscape']);
     expect(topLine(toFile(annex), 1)).toBe('Phụ lục I');
+  });
+
+  it("cuts the part files from the package's one print: same pages, no part marks left", async () => {
+    const doc = longPlan();
+    const pkg = await renderPdf(doc, { kind: 'package' }, printer);
+    const annex = await renderPdf(doc, { kind: 'annex', id: 'pl-chi-tieu' }, printer);
+    const pkgFile = toFile(pkg);
+    const annexFile = toFile(annex);
+    const annexPages = pageSizes(annex).length;
+    const planPages = pageSizes(await printer.print(renderHtml(doc, { kind: 'plan' }))).length;
+    const text = (file: string, first: number, last: number) => run('pdftotext', ['-layout', '-f', String(first), '-l', String(last), file, '-']);
+    expect(text(annexFile, 1, annexPages)).toBe(text(pkgFile, planPages + 1, planPages + annexPages));
+    for (const bytes of [pkg, annex]) {
+      const pdf = await PDFDocument.load(bytes);
+      expect(pdf.catalog.get(PDFName.of('Dests'))).toBeUndefined();
+      expect(pdf.getPages().map((p) => p.node.Annots()?.size() ?? 0).every((n) => n === 0)).toBe(true);
+    }
   });
 
   it('gives byte-identical files for two renders and across two browser launches', async () => {
