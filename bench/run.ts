@@ -18,7 +18,7 @@ import { plannedOutputs } from '../src/build/outputs.ts';
 import { discoverPlans } from '../src/build/discover.ts';
 import { PdfRenderer, printHtml } from '../src/build/pdf-renderer.ts';
 import { DocxRenderer } from '../src/write/docx/index.ts';
-import { launchFlags, findBrowser } from '../src/write/pdf/index.ts';
+import { launchFlags, findBrowser, printFonts } from '../src/write/pdf/index.ts';
 import { toolRoot } from '../src/write/html/paths.ts';
 import { measureStartup, type StartupFigures } from './startup.ts';
 import type { PlanDocument } from '../src/model/types.ts';
@@ -135,14 +135,16 @@ log(`PDF: ${pdfMs.toFixed(1)} ms/kế hoạch`);
 // --- the Chromium print floor: the same HTML, bare puppeteer, same pages in flight -----------
 const htmlDir = mkdtempSync(path.join(root, 'html-'));
 const htmlFiles: string[] = [];
+// The fonts as the printer gives them to its browser (fontconfig on Linux, else a web font).
+const floorFonts = printFonts(htmlDir);
 for (const [i, doc] of docs.entries()) {
   // One print per plan, as the build prints: the whole package on its named pages.
   const f = path.join(htmlDir, `${i}.html`);
-  writeFileSync(f, await printHtml(doc, { kind: 'package' }));
+  writeFileSync(f, await printHtml(doc, { kind: 'package' }, floorFonts.css));
   htmlFiles.push(f);
 }
 const profile = mkdtempSync(path.join(root, 'profile-'));
-const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, pipe: true, args: LAUNCH_ARGS, userDataDir: profile });
+const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, pipe: true, args: LAUNCH_ARGS, userDataDir: profile, env: { ...process.env, ...floorFonts.env } });
 const floorPages = await Promise.all(Array.from({ length: PAGES }, () => browser.newPage()));
 for (const p of floorPages) await p.setJavaScriptEnabled(false);
 const printFloor = async (list: string[]) => {

@@ -7,11 +7,6 @@ import type { PlanDocument } from '../model/types.ts';
 import type { DocumentPart } from '../model/part-meta.ts';
 import type { HtmlPart } from '../write/html/index.ts';
 import type { PrintedPackage } from '../write/pdf/assemble.ts';
-import { chooseFont, tinosFontCss } from '../write/html/fonts.ts';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PdfPrinter } from '../write/pdf/printer.ts';
 import { packageParts } from '../write/pdf/parts.ts';
 
@@ -20,30 +15,10 @@ const loadHtmlWriter = () => (htmlWriter ??= import('../write/html/index.ts'));
 let assembly: Promise<typeof import('../write/pdf/assemble.ts')> | undefined;
 const loadAssembly = () => (assembly ??= import('../write/pdf/assemble.ts'));
 
-/**
- * The HTML a build prints. Bundled fonts come from one stylesheet of data: URLs, written once per
- * process and @imported by every page: an intercepting page (PdfPrinter) has no cache, so twelve
- * linked font files would be read again for every part (a print is ~15% faster this way), and
- * inlining them in each page instead would make every HTML string 600 kB of garbage.
- */
-export async function printHtml(doc: PlanDocument, part: HtmlPart): Promise<string> {
+/** The HTML a build prints, with the font rules of the printer that prints it (PdfPrinter.fonts). */
+export async function printHtml(doc: PlanDocument, part: HtmlPart, fontCss: string): Promise<string> {
   const { renderHtml } = await loadHtmlWriter();
-  return renderHtml(doc, part, { fontCss: fontStylesheet().css });
-}
-
-let sheet: { css: string; dir?: string } | undefined;
-function fontStylesheet(): { css: string; dir?: string } {
-  if (!sheet) {
-    const font = chooseFont();
-    if (font.source === 'bundled' && font.dir) {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'kehoach-fonts-'));
-      const file = path.join(dir, 'fonts.css');
-      writeFileSync(file, tinosFontCss(font.dir, 'data'));
-      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-      sheet = { css: `@import url("${pathToFileURL(file).href}");\n`, dir };
-    } else sheet = { css: font.css };
-  }
-  return sheet;
+  return renderHtml(doc, part, { fontCss });
 }
 
 export class PdfRenderer {
@@ -62,8 +37,7 @@ export class PdfRenderer {
     if (this.startError) throw this.startError;
     if (!this.printer) {
       try {
-        const fonts = fontStylesheet().dir;
-        this.printer = new PdfPrinter({ allowedDirs: [this.root, ...(fonts ? [fonts] : [])], pages: this.pages, env: this.env });
+        this.printer = new PdfPrinter({ allowedDirs: [this.root], pages: this.pages, env: this.env });
       } catch (err) {
         this.startError = err as Error; // no browser: every PDF of the batch fails the same way, DOCX still builds
         throw err;
@@ -77,7 +51,7 @@ export class PdfRenderer {
     let printed = this.printed.get(doc);
     if (!printed) {
       const printer = this.getPrinter();
-      const bytes = printHtml(doc, { kind: 'package' }).then((html) => printer.print(html));
+      const bytes = printHtml(doc, { kind: 'package' }, printer.fonts.css).then((html) => printer.print(html));
       // Awaited (and reported) below, after the load: marked as handled so that it is not fatal meanwhile.
       bytes.catch(() => undefined);
       printed = loadAssembly().then(async ({ readPackagePrint }) => readPackagePrint(await bytes, packageParts(doc).length));

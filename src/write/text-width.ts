@@ -1,22 +1,20 @@
 // Advance widths of text in Times New Roman, read from the font's own metrics: Tinos (bundled
-// through @fontsource/tinos) is metric-compatible with Times New Roman and Liberation Serif, so a
+// through @expo-google-fonts/tinos) is metric-compatible with Times New Roman and Liberation Serif, so a
 // width measured here is the width Chromium prints (it embeds Tinos) and LibreOffice lays out (it
-// substitutes Liberation Serif). fontkit reads the WOFF files when the tool runs from its sources;
+// substitutes Liberation Serif). fontkit reads the TrueType files when the tool runs from its sources;
 // the compiled tool reads the same advances from a table written at compile time.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Font } from 'fontkit';
 import { estimateLineWidthMm } from './measure.ts';
-import { tinosDir } from './html/fonts.ts';
+import { TINOS_FACES, tinosDir } from './html/fonts.ts';
 import { compiledDir } from '../installation.ts';
 
-/** The @fontsource/tinos subsets that together cover Vietnamese text, searched in this order. */
-const SUBSETS = ['latin', 'vietnamese', 'latin-ext'] as const;
 const FACE_KEYS = ['400-normal', '700-normal', '400-italic', '700-italic'] as const;
 type FaceKey = (typeof FACE_KEYS)[number];
 
-/** Advance width per code point, in ems; a code point no subset has is absent. */
+/** Advance width per code point, in ems; a code point the font lacks is absent. */
 type Advances = Map<number, number>;
 
 /** What `npm run compile` writes (advanceTableJson): the tables, so a command never opens the fonts. */
@@ -25,19 +23,18 @@ export const ADVANCES_FILE = 'write/tinos-advances.json';
 const faces = new Map<FaceKey, Advances | null>();
 let compiledTable: Record<string, [number, number][]> | null | undefined;
 
-/** Every code point of a face's subsets with its advance, read through fontkit (WOFF files). */
+/** Every code point of a face with its advance, read through fontkit (the face's TrueType file). */
 function readFace(key: FaceKey): Advances | null {
   const dir = tinosDir();
-  if (!dir) return null;
+  const file = TINOS_FACES.find((f) => `${f.weight}-${f.style}` === key)?.file;
+  if (!dir || !file) return null;
   try {
     const require = createRequire(import.meta.url);
     const fontkit = require('fontkit') as typeof import('fontkit');
+    const font = fontkit.openSync(path.join(dir, file)) as Font;
     const advances: Advances = new Map();
-    for (const subset of SUBSETS) {
-      const font = fontkit.openSync(path.join(dir, `tinos-${subset}-${key}.woff`)) as Font;
-      for (const cp of font.characterSet) {
-        if (!advances.has(cp) && font.hasGlyphForCodePoint(cp)) advances.set(cp, font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm);
-      }
+    for (const cp of font.characterSet) {
+      if (font.hasGlyphForCodePoint(cp)) advances.set(cp, font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm);
     }
     return advances;
   } catch {
@@ -46,8 +43,8 @@ function readFace(key: FaceKey): Advances | null {
 }
 
 /**
- * The compiled tool reads the tables `npm run compile` wrote: opening and inflating twelve WOFF
- * files with fontkit took about 0.3 s of a cold build, on the thread that feeds the browser.
+ * The compiled tool reads the tables `npm run compile` wrote: opening the fonts with fontkit (twelve
+ * WOFF subsets then) took about 0.3 s of a cold build, on the thread that feeds the browser.
  */
 function compiledFace(key: FaceKey): Advances | undefined {
   if (compiledTable === undefined) {
@@ -75,7 +72,7 @@ export function advanceTableJson(): string {
   const table: Record<string, [number, number][]> = {};
   for (const key of FACE_KEYS) {
     const advances = readFace(key);
-    if (!advances) throw new Error(`không đọc được phông Tinos (${key}) của @fontsource/tinos`);
+    if (!advances) throw new Error(`không đọc được phông Tinos (${key}) của @expo-google-fonts/tinos`);
     table[key] = [...advances].sort((a, b) => a[0] - b[0]);
   }
   return JSON.stringify(table);
@@ -93,7 +90,7 @@ export function textWidthMm(text: string, sizePt: number, style: { bold?: boolea
   let ems = 0;
   for (const ch of text.normalize('NFC')) {
     const em = f.get(ch.codePointAt(0) ?? 0) ?? -1;
-    // A character no subset has (a rare symbol): the estimate's figure for it.
+    // A character Tinos lacks (a rare symbol): the estimate's figure for it.
     ems += em >= 0 ? em : estimateLineWidthMm(ch, 1, style.bold === true) / (25.4 / 72);
   }
   return ems * emMm;

@@ -148,9 +148,10 @@ export interface ChromiumProcess {
 }
 
 /** Spawns the browser; never throws (a failure to start shows as a closed pipe and failure()). */
-export function spawnChromium(executablePath: string, userDataDir: string): ChromiumProcess {
+export function spawnChromium(executablePath: string, userDataDir: string, env: Record<string, string> = {}): ChromiumProcess {
   // Detached: a process group of its own, so that a kill of the group stops its helpers too.
   const child = spawn(executablePath, chromiumArgs(userDataDir), {
+    env: { ...process.env, ...env },
     detached: process.platform !== 'win32',
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });

@@ -15,7 +15,7 @@ export async function renderPdf(
   printer: PdfPrinter,
   opts: HtmlOptions = {},
 ): Promise<Buffer> {
-  const printed = await readPackagePrint(await printer.print(renderHtml(doc, { kind: 'package' }, opts)), packageParts(doc).length);
+  const printed = await readPackagePrint(await printer.print(renderHtml(doc, { kind: 'package' }, { fontCss: printer.fonts.css, ...opts })), packageParts(doc).length);
   return packageFile(doc, part, printed);
 }
 
@@ -23,4 +23,5 @@ export { assemblePackage, extractPart, packageFile, readPackagePrint, PDF_CREATO
 export { packageBookmarks, packageParts, partIndex } from './parts.ts';
 export { partMeta } from '../../model/part-meta.ts';
 export { findBrowser, browserCandidates, NoBrowserError, NO_BROWSER_MESSAGE } from './browser.ts';
+export { printFonts, type PrintFonts } from './print-fonts.ts';
 export { PdfPrinter, LAUNCH_ARGS, launchFlags, type PdfPrinterOptions, type RequestLog } from './printer.ts';

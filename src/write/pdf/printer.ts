@@ -7,10 +7,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 // puppeteer is imported once the browser is already booting (see launch): types only here.
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { chooseFont } from '../html/fonts.ts';
 import { toolRoot } from '../html/paths.ts';
 import { NoBrowserError, findBrowser } from './browser.ts';
 import { spawnChromium, type ChromiumProcess } from './chromium-process.ts';
+import { printFonts, type PrintFonts } from './print-fonts.ts';
+import { chooseFont } from '../html/fonts.ts';
 
 export { LAUNCH_ARGS, launchFlags } from './chromium-process.ts';
 
@@ -25,6 +26,8 @@ export interface PdfPrinterOptions {
   allowedDirs?: string[];
   /** Per-step timeout in milliseconds (default 60 s). */
   timeoutMs?: number;
+  /** false: bundled Tinos as a web font even where fontconfig could register it (print-fonts.ts). */
+  registerFont?: boolean;
 }
 
 export interface RequestLog {
@@ -60,6 +63,8 @@ function isInside(dir: string, file: string): boolean {
 
 export class PdfPrinter {
   readonly executablePath: string;
+  /** How this browser gets the PDF's face; `fonts.css` goes into every page it prints. */
+  readonly fonts: PrintFonts;
   private readonly maxPages: number;
   private readonly timeoutMs: number;
   private readonly allowedDirs: string[];
@@ -96,11 +101,11 @@ export class PdfPrinter {
     this.executablePath = exe;
     this.maxPages = Math.max(1, Math.floor(opts.pages ?? 2));
     this.timeoutMs = opts.timeoutMs ?? 60_000;
-    const font = chooseFont();
     this.workDir = mkdtempSync(path.join(os.tmpdir(), 'kehoach-print-'));
-    this.allowedDirs = [toolRoot, this.workDir, ...(font.dir ? [font.dir] : []), ...(opts.allowedDirs ?? [])].map(
-      (d) => path.resolve(d),
-    );
+    this.fonts = printFonts(this.workDir, { register: opts.registerFont });
+    // The bundled font's folder too: a page rendered with the default font rules links its files.
+    const fontDir = chooseFont().dir;
+    this.allowedDirs = [toolRoot, this.workDir, ...(fontDir ? [fontDir] : []), ...(opts.allowedDirs ?? [])].map((d) => path.resolve(d));
     process.on('exit', this.onExit);
   }
 
@@ -256,7 +261,7 @@ export class PdfPrinter {
     this.removeProfile();
     this.userDataDir = mkdtempSync(path.join(os.tmpdir(), 'kehoach-chromium-'));
     const generation = ++this.generation;
-    const chromium = spawnChromium(this.executablePath, this.userDataDir);
+    const chromium = spawnChromium(this.executablePath, this.userDataDir, this.fonts.env);
     this.chromium = chromium;
     const launched = this.attach(chromium);
     this.browser = launched;

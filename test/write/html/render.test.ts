@@ -172,19 +172,19 @@ describe('fonts', () => {
   });
 
   const dir = tinosDir();
-  it.skipIf(!dir)('Tinos @font-face rules point at existing local woff2 files (4 faces × 3 subsets)', () => {
+  it.skipIf(!dir)('Tinos @font-face rules point at the four local TrueType faces', () => {
     const css = tinosFontCss(dir!, 'file');
     const urls = [...css.matchAll(/url\("([^"]+)"\)/g)].map((m) => m[1]);
-    expect(urls).toHaveLength(12);
+    expect(urls).toHaveLength(4);
     for (const u of urls) {
       expect(u.startsWith('file://')).toBe(true);
       expect(existsSync(fileURLToPath(u))).toBe(true);
     }
-    expect(css).toMatch(/tinos-vietnamese-700-italic\.woff2/);
+    expect(css).toMatch(/font-style: italic; font-weight: 700; src: url\("[^"]*Tinos_700Bold_Italic\.ttf"\) format\('truetype'\)/);
     expect(css).toContain("@page { font-family: 'Tinos'");
     const inline = tinosFontCss(dir!, 'data');
     expect(inline).not.toContain('file://');
-    expect(inline.match(/url\("data:font\/woff2;base64,/g)).toHaveLength(12);
+    expect(inline.match(/url\("data:font\/ttf;base64,/g)).toHaveLength(4);
   });
 });
 

@@ -164,6 +164,26 @@ describe.skipIf(!browser || !hasPoppler)('PDF through Chromium', () => {
     }
   });
 
+  it('bundled Tinos registered with fontconfig prints word for word where the web font does', async (ctx) => {
+    if (printer.fonts.mode !== 'fontconfig') ctx.skip();
+    const web = new PdfPrinter({ executablePath: browser, registerFont: false });
+    try {
+      expect(web.fonts.mode).toBe('web-font');
+      const registered = toFile(await renderPdf(longPlan(), { kind: 'package' }, printer));
+      const webFont = toFile(await renderPdf(longPlan(), { kind: 'package' }, web));
+      const words = (file: string) => [...run('pdftotext', ['-bbox', file, '-']).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => `${Number(m[1]).toFixed(2)} ${Number(m[2]).toFixed(2)} ${m[3]}`);
+      const placed = words(registered);
+      expect(placed.length).toBeGreaterThan(1000);
+      expect(placed).toEqual(words(webFont));
+      // Only the four Tinos faces are embedded: no character fell back to another font.
+      const names = run('pdffonts', [registered]).split('\n').slice(2).filter((l) => l.trim() !== '').map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.filter((n) => !/^Tinos-(Regular|Bold|Italic|BoldItalic)$/.test(n))).toEqual([]);
+    } finally {
+      await web.close();
+    }
+  });
+
   it('makes no network request: the page reads only local files', async () => {
     const doc: PlanDocument = structuredClone(samplePlan);
     doc.plan.body.push({ type: 'text', role: 'paragraph', ref: 'x', runs: [{ text: '<img src=http://evil.example/x.png> <script>document.title="x"</script>' }] });
