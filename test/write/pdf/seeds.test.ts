@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../../src/write/pdf/index.ts';
+import { PAGE_MARGINS_MM } from '../../../src/model/page.ts';
+import { footMarginLines } from '../../helpers/foot-lines.ts';
 import {
   SEED_PLANS,
   sharedSeedBuilds,
@@ -65,6 +67,11 @@ describe.skipIf(!!missing)('PDF of the five real plans', () => {
   });
 
   describe.each(SEED_PLANS)('$source', ({ seed, source }) => {
+    it("draws nothing of the next page along a page's foot margin (poppler, 60 and 120 dpi)", () => {
+      const [pkg] = out(source, 'package');
+      expect(footMarginLines(pkg, PAGE_MARGINS_MM.bottom)).toEqual([]);
+    });
+
     it('prints the decision and plan on portrait A4, each appendix on landscape A4', () => {
       const [pkg] = out(source, 'package');
       const decision = out(source, 'decision').reduce((n, f) => n + pdfPageCount(f), 0);
