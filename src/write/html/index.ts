@@ -26,7 +26,7 @@ export interface HtmlOptions {
  * The page a part is printed on. `name` is both the part's class and its CSS named page (its own
  * page counter, see partPagesCss). `mark` is set in a package print: the part then starts with a
  * link to its own id, and the link's destination in the printed PDF tells on which page the part
- * begins (write/pdf/split.ts reads it, then removes the links).
+ * begins (readPackagePrint in write/pdf/assemble.ts reads it, then removes the links).
  */
 export interface PageView {
   name: string;

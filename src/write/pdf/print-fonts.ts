@@ -13,7 +13,7 @@ export interface PrintFonts {
   css: string;
   /** Environment the browser is started with (FONTCONFIG_FILE when Tinos is registered). */
   env: Record<string, string>;
-  /** How: for the build record and diagnostics. */
+  /** How the face reaches the browser (tests and diagnostics read it). */
   mode: 'system' | 'fontconfig' | 'web-font';
 }
 
