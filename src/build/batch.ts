@@ -5,7 +5,7 @@ import path from 'node:path';
 // of a cold build's first second, and Chromium boots in its own process meanwhile.
 import type { Compiler } from '../pipeline/compiler.ts';
 import { plannedOutputs, type OutputFormat, type PlannedOutput } from './outputs.ts';
-import { writeFileAtomicAsync } from './atomic-write.ts';
+import { writeFileAtomic } from './atomic-write.ts';
 import type { PlanOutcome } from './progress.ts';
 import type { PlanDocument } from '../model/types.ts';
 import { hasErrors, type Diagnostic } from '../load/diagnostic.ts';
@@ -189,7 +189,7 @@ async function buildOne(
         return { output, error: `không xuất được ${output.format.toUpperCase()} (${output.part}): ${(err as Error)?.message ?? String(err)}` };
       }
       try {
-        await writeFileAtomicAsync(path.join(options.outDir, output.path), bytes);
+        writeFileAtomic(path.join(options.outDir, output.path), bytes);
       } catch (err) {
         return { output, error: describeFsError(path.posix.join(outRel, output.path), err) };
       }
