@@ -11,6 +11,12 @@ function node(args: string[], cwd: string) {
   return spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
 }
 
+/** Lines for a probe script: `has(p)` tells whether a module whose path contains p was loaded through require. */
+const LOADED_PROBE = [
+  "const { createRequire } = await import('node:module');",
+  'const has = (p) => Object.keys(createRequire(import.meta.url).cache).some((f) => f.includes(p));',
+];
+
 /** Writes the stamp a compile of this copy would write, without running tsc. */
 function stampAsCompiled(dir: string): void {
   const hash = node(['--input-type=module', '-e', "process.stdout.write((await import('./scripts/compile.mjs')).sourceHash())"], dir);
@@ -30,9 +36,8 @@ describe('the compiled command line', () => {
     const script = [
       "const m = await import('./dist/load/schema-validators.js');",
       "const ok = m.schemaValidator('plan')({ khoa_la: 1 });",
-      "const { createRequire } = await import('node:module');",
-      "const loaded = Object.keys(createRequire(import.meta.url).cache);",
-      "process.stdout.write(JSON.stringify({ ok, ajv: loaded.some((f) => f.includes('/ajv/dist/core.js')) }));",
+      ...LOADED_PROBE,
+      "process.stdout.write(JSON.stringify({ ok, ajv: has('/ajv/dist/core.js') }));",
     ].join('\n');
     const r = node(['--input-type=module', '-e', script], repoRoot);
     expect(r.stderr).toBe('');
@@ -46,13 +51,12 @@ describe('the compiled command line', () => {
       "const m = await import('./dist/write/text-width.js');",
       `const texts = ${JSON.stringify(texts)}; const styles = ${JSON.stringify(styles)};`,
       'const widths = texts.flatMap((t) => styles.map((s) => m.textWidthMm(t, 14, s)));',
-      "const { createRequire } = await import('node:module');",
-      "const fontkit = Object.keys(createRequire(import.meta.url).cache).some((f) => f.includes('/node_modules/fontkit/'));",
-      'process.stdout.write(JSON.stringify({ widths, fontkit }));',
+      ...LOADED_PROBE,
+      "process.stdout.write(JSON.stringify({ widths, fontkit: has('/node_modules/fontkit/') }));",
     ].join('\n');
     const r = node(['--input-type=module', '-e', script], repoRoot);
     expect(r.stderr).toBe('');
-    // Run from the sources (this test), the widths come from the WOFF files through fontkit.
+    // Run from the sources (this test), the widths come from the TrueType files through fontkit.
     expect(JSON.parse(r.stdout)).toEqual({ widths: texts.flatMap((t) => styles.map((s) => textWidthMm(t, 14, s))), fontkit: false });
   });
 
@@ -84,9 +88,7 @@ describe('the compiled command line', () => {
       const script = [
         "const { main } = await import('./dist/bundle/main.js');", // what bin/kehoach.js runs
         `const code = await main(['print', '${plan}']);`,
-        "const { createRequire } = await import('node:module');",
-        "const loaded = Object.keys(createRequire(import.meta.url).cache);",
-        "const has = (p) => loaded.some((f) => f.includes(p));",
+        ...LOADED_PROBE,
         "process.stderr.write(JSON.stringify({ code, yaml: has('/node_modules/yaml/'), nspell: has('/node_modules/nspell/') }));",
       ].join('\n');
       const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, env, encoding: 'utf8' });

@@ -383,7 +383,7 @@ export class PdfPrinter {
     }
     // A second page only once the browser has printed something: on a fresh browser, setting up
     // another page (a renderer of its own) while the first one is still starting up was slower than
-    // printing the parts one after the other on the first page.
+    // printing what is queued one print after the other on the first page.
     if (this.open < this.maxPages && (this.open === 0 || this.warmGeneration === this.generation)) {
       this.open++;
       try {
