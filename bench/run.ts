@@ -3,7 +3,7 @@
 // data/don-vi/bench.yaml, sources written by the same code as `kehoach new`) and reports, in one run:
 // DOCX and PDF ms per plan, plans per second of the whole batch (docx+pdf, buildBatch), the bare
 // Chromium print floor at the same concurrency and our ratio to it, the no-op incremental rebuild,
-// peak RSS of the batch build (run in a process of its own, bench/batch-child.ts), the time at 4N
+// peak RSS of the batch build (run in a process of its own, bench/batch-child.mjs, compiled), the time at 4N
 // over the time at N, and `check` over the real plans/ (cold and warm). First, the single-command
 // figures of bench/startup.ts (issue 15); `--startup-only` measures only those.
 import { execFileSync } from 'node:child_process';
@@ -172,9 +172,9 @@ interface BatchRun {
 }
 /** A batch build (buildBatch, as `kehoach build`) in a child process, for its own time and peak RSS. */
 function batch(list: string[], outName: string, force: boolean): BatchRun {
-  const child = path.join(toolRoot, 'bench/batch-child.ts');
+  const child = path.join(toolRoot, 'bench/batch-child.mjs');
   const job = JSON.stringify({ root, files: list, outName, force });
-  const out = execFileSync(process.execPath, ['--import', 'tsx', child, job], { cwd: toolRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, [child, job], { cwd: toolRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
   const r = JSON.parse(out.trim().split('\n').pop()!) as BatchRun & { failed: number; firstFailure?: string };
   if (r.failed) throw new Error(`${r.failed} kế hoạch lỗi, ví dụ ${r.firstFailure}`);
   return r;

@@ -52,6 +52,21 @@ class InThreadRendering implements DocxRendering {
   async close(): Promise<void> {}
 }
 
+/**
+ * The worker, with the process's node options (--cpu-prof, --enable-source-maps …) but not
+ * --input-type (of an inline script), which a worker started from a file refuses. Some options are
+ * the process's alone (heap and GC sizes such as --max-semi-space-size): node then refuses them all
+ * (ERR_WORKER_INVALID_EXEC_ARGV), and the worker starts without any rather than failing the build.
+ */
+function startWorker(file: string): Worker {
+  try {
+    return new Worker(file, { execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException)?.code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+    return new Worker(file, { execArgv: [] });
+  }
+}
+
 class WorkerRendering implements DocxRendering {
   private readonly worker: Worker;
   private readonly ids = new WeakMap<PlanDocument, number>();
@@ -61,9 +76,7 @@ class WorkerRendering implements DocxRendering {
   private failure?: Error;
 
   constructor(file: string) {
-    // The process's node options, but not --input-type (of an inline script), which a worker
-    // started from a file refuses.
-    this.worker = new Worker(file, { execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) });
+    this.worker = startWorker(file);
     // Alive only while a file is being rendered: an idle worker never holds the process open.
     this.worker.unref();
     this.worker.on('message', (reply: DocxReply) => {

@@ -77,6 +77,11 @@ describe('the compiled command line', () => {
     const r = node(['--input-type=module', '-e', script], repoRoot);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ onWorker: true, same: [true, true], error: true });
+    // A node option a worker may not take (a heap size of the process's own) made new Worker throw
+    // ERR_WORKER_INVALID_EXEC_ARGV, and the build with it: the worker now starts without options.
+    const tuned = node(['--max-semi-space-size=16', '--input-type=module', '-e', script], repoRoot);
+    expect(tuned.stderr).toBe('');
+    expect(JSON.parse(tuned.stdout)).toEqual({ onWorker: true, same: [true, true], error: true });
   });
 
   it('print with its sources in the parse cache loads neither the YAML parser nor the speller', () => {
