@@ -20,3 +20,16 @@ export function textWidthMm(orientation: PageOrientation): number {
   const paper = orientation === 'landscape' ? PAGE_A4_MM.height : PAGE_A4_MM.width;
   return paper - PAGE_MARGINS_MM.left - PAGE_MARGINS_MM.right;
 }
+
+/** Table rules: not regulated; thin 0.5 pt lines as the model forms' tables. */
+export const TABLE_RULE_PT = 0.5;
+
+/**
+ * Width a table's columns share: the text width less one rule, to 0.1 mm. A collapsed border is
+ * drawn half outside the outer cells; columns filling the whole text width put half a rule past
+ * the right margin, and Chromium shrank every page of the print to fit it (by 0.9996). In the
+ * DOCX the table ends the same 0.2 mm short of the margin.
+ */
+export function tableWidthMm(orientation: PageOrientation): number {
+  return Math.floor((textWidthMm(orientation) - (TABLE_RULE_PT * 25.4) / 72) * 10) / 10;
+}

@@ -10,7 +10,7 @@ import { roman } from './numbering.ts';
 import { numericDate, parseDate } from './dates.ts';
 import { formatTarget, isStructuredTarget, parseTarget } from './targets.ts';
 import { formatTypedNumber } from './numbers.ts';
-import { textWidthMm, type PageOrientation } from './page.ts';
+import { tableWidthMm, type PageOrientation } from './page.ts';
 
 type Align = TableColumn['align'];
 
@@ -44,7 +44,7 @@ export function buildTable(ctx: BuildContext, bang: Bang, path: JsonPath, ref: s
   const layout = layoutTable(bang, path, ref, roman);
   for (const p of layout.problems) ctx.report('row-shape', 'error', p.message, p.path);
   const { leaves } = layout;
-  const widths = fitWidths(leaves.map((l) => l.col.rong ?? defaultWidth(l.col)), textWidthMm(orientation));
+  const widths = fitWidths(leaves.map((l) => l.col.rong ?? defaultWidth(l.col)), tableWidthMm(orientation));
   const columns: TableColumn[] = leaves.map((l, i) => ({ id: l.id, widthMm: widths[i], align: columnAlign(l.col) }));
 
   const header = buildHeader(ctx, bang.cot, [...path, 'cot'], ref);

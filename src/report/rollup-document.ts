@@ -2,7 +2,7 @@
 // ordinary DOCX writer lays it out in the official table style (like Phụ lục II of 106/KH-UBND).
 import type { Annex, PlanDocument, TableBlock, TableCell, TextBlock } from '../model/types.ts';
 import { fitWidths } from '../model/table.ts';
-import { textWidthMm } from '../model/page.ts';
+import { tableWidthMm } from '../model/page.ts';
 import type { Rollup } from './rollup.ts';
 
 const cell = (text: string, opts: Partial<TableCell> = {}): TableCell => ({
@@ -16,7 +16,7 @@ const cell = (text: string, opts: Partial<TableCell> = {}): TableCell => ({
 export const ROLLUP_ANNEX_ID = 'tong-hop-chi-tieu';
 
 export function rollupDocument(parentDoc: PlanDocument, r: Rollup): PlanDocument {
-  const widths = fitWidths([6, 30, ...r.indicators.map(() => 12)], textWidthMm('landscape'));
+  const widths = fitWidths([6, 30, ...r.indicators.map(() => 12)], tableWidthMm('landscape'));
   const table: TableBlock = {
     type: 'table',
     columns: widths.map((w, i) => ({ id: i === 0 ? 'stt' : i === 1 ? 'don-vi' : r.indicators[i - 2].key, widthMm: w, align: i === 1 ? 'left' : 'center' })),

@@ -3,7 +3,8 @@
 // properties (html/layout-css.ts). One copy, so that the two paginate alike. Values are chosen by
 // Nghị định 30/2020/NĐ-CP, Phụ lục I (nd30.md), inside the decree's ranges; where the decree is
 // silent, the model forms of Phụ lục III decide.
-export { PAGE_A4_MM, PAGE_MARGINS_MM, HEADER_DISTANCE_MM, FOOTER_DISTANCE_MM, textWidthMm } from '../model/page.ts';
+export { PAGE_A4_MM, PAGE_MARGINS_MM, HEADER_DISTANCE_MM, FOOTER_DISTANCE_MM, TABLE_RULE_PT, textWidthMm, tableWidthMm } from '../model/page.ts';
+import { TABLE_RULE_PT } from '../model/page.ts';
 
 /**
  * Height of one single-spaced line, in ems of the font: Times New Roman and its metric twins
@@ -102,8 +103,8 @@ export const TABLE = {
   cellSidePaddingPt: 2,
   /** Space above and below each paragraph of a cell. */
   paragraphPaddingPt: 2,
-  /** Table rules: not regulated; thin 0.5 pt lines as the model forms' tables. */
-  rulePt: 0.5,
+  /** Table rules (model/page.ts: the columns leave room for them). */
+  rulePt: TABLE_RULE_PT,
   /** Space above a table that follows a paragraph. */
   beforePt: 6,
 } as const;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeProject, plan } from './project-fixture.ts';
 import { buildDocument } from '../../src/model/build.ts';
 import { fitWidths } from '../../src/model/table.ts';
+import { TABLE_RULE_PT, textWidthMm } from '../../src/model/page.ts';
 import { runsText } from '../../src/text/case.ts';
 import type { TableBlock, TableRow } from '../../src/model/types.ts';
 
@@ -65,11 +66,13 @@ describe('tables', () => {
     expect(table.header.every((r) => r.kind === 'header' && r.cells.every((c) => c.bold && c.align === 'center'))).toBe(true);
   });
 
-  it('scales widths to the landscape text width', () => {
+  it('scales widths to the landscape text width, less one rule (its outer halves stay inside)', () => {
     expect(table.columns.map((c) => c.id)).toEqual(['stt', 'ten', 'dvt', 'chi-tieu', 'q1', 'ghi-chu']);
     const sum = table.columns.reduce((a, c) => a + c.widthMm, 0);
-    expect(sum).toBeCloseTo(252, 6);
-    expect(table.columns[1].widthMm).toBeCloseTo(116.3, 1);
+    // 297 − 30 − 15 = 252 mm of text; a 0.5 pt rule is 0.18 mm: the columns share 251.8 mm.
+    expect(sum).toBeCloseTo(251.8, 6);
+    expect(sum + (TABLE_RULE_PT * 25.4) / 72).toBeLessThanOrEqual(textWidthMm('landscape'));
+    expect(table.columns[1].widthMm).toBeCloseTo(116.2, 1);
     expect(table.columns.map((c) => c.align)).toEqual(['center', 'justify', 'left', 'center', 'center', 'left']);
   });
 
@@ -131,9 +134,9 @@ describe('table shape problems', () => {
     expect(show(table.body[0])).toEqual(['x', 'khoảng một nửa']);
   });
 
-  it('fits portrait tables to 165 mm', () => {
+  it('fits portrait tables to 165 mm of text, less one rule', () => {
     const { table } = buildTableYaml(`      cot: [{ id: a, rong: 1 }, { id: b, rong: 2 }, { id: c, rong: 3 }]\n`, 'doc');
-    expect(table.columns.reduce((a, c) => a + c.widthMm, 0)).toBeCloseTo(165, 6);
+    expect(table.columns.reduce((a, c) => a + c.widthMm, 0)).toBeCloseTo(164.8, 6);
     expect(fitWidths([1, 1, 1], 100)).toEqual([33.3, 33.3, 33.4]);
   });
 });

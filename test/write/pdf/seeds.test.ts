@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../../src/write/pdf/index.ts';
 import { PAGE_MARGINS_MM } from '../../../src/model/page.ts';
 import { footMarginLines } from '../../helpers/foot-lines.ts';
+import { contentScales } from '../../helpers/print-scale.ts';
 import {
   SEED_PLANS,
   sharedSeedBuilds,
@@ -70,6 +71,11 @@ describe.skipIf(!!missing)('PDF of the five real plans', () => {
     it("draws nothing of the next page along a page's foot margin (poppler, 60 and 120 dpi)", () => {
       const [pkg] = out(source, 'package');
       expect(footMarginLines(pkg, PAGE_MARGINS_MM.bottom)).toEqual([]);
+    });
+
+    it('prints every page at its own size: no table reaches past the margin and shrinks the print', async () => {
+      const [pkg] = out(source, 'package');
+      expect(await contentScales(readFileSync(pkg))).toEqual([3.125]);
     });
 
     it('prints the decision and plan on portrait A4, each appendix on landscape A4', () => {
