@@ -1,14 +1,14 @@
 // What the preview server sends: the last good rendering with our own reload script (the only
 // script on the page, served by us, never from plan text) and, when the source is broken, the
 // diagnostics the CLI prints, escaped, above it. The banner is set in the document's face (Tinos,
-// embedded in the page): the browser's default monospace stacks Vietnamese marks badly ("lề").
+// served by the preview, preview/fonts.ts): the browser's default monospace stacks Vietnamese marks badly ("lề").
 import { formatDiagnostic, type Diagnostic } from '../load/diagnostic.ts';
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const PREVIEW_CSP =
-  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; font-src data:; img-src data:";
+  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; font-src 'self'; img-src data:";
 
 export const RELOAD_SCRIPT = `// kehoach preview: reload when the sources change
 const events = new EventSource('/__events');

@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { Compiler } from '../pipeline/compiler.ts';
-import { renderHtml, tinosFontCss } from '../write/html/index.ts';
-import { chooseFont } from '../write/html/fonts.ts';
+import { renderHtml } from '../write/html/index.ts';
+import { previewFonts } from './fonts.ts';
 import { templatesDir } from '../write/html/paths.ts';
 import { forgetTemplates } from '../write/html/env.ts';
 import { judgeRequest } from './request-guard.ts';
@@ -28,9 +28,9 @@ export interface PreviewOptions {
 }
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
-  // Fonts are inlined: an http page may not read file: URLs.
-  const font = chooseFont();
-  const fontCss = font.source === 'bundled' && font.dir ? tinosFontCss(font.dir, 'data') : font.css;
+  // An http page may not read file: URLs: the preview serves the faces itself (fonts.ts).
+  const fonts = previewFonts();
+  const fontCss = fonts.css;
   let lastGood: string | undefined;
   let diagnostics: Diagnostic[] = [];
   let version = 0;
@@ -70,6 +70,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (verdict.path === '/__reload.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
       res.end(RELOAD_SCRIPT);
+      return;
+    }
+    const face = fonts.files.get(verdict.path);
+    if (face) {
+      res.writeHead(200, { 'content-type': 'font/ttf', 'content-length': face.length, 'cache-control': 'public, max-age=31536000, immutable' });
+      res.end(face);
       return;
     }
     if (verdict.path !== '/') {

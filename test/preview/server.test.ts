@@ -1,13 +1,14 @@
 // The live preview in a real browser: the page reloads within a second of a save, shows the
 // CLI's file:line:col diagnostics while keeping the last good rendering, recovers when the source
-// is fixed, loads its fonts from data: URLs and asks nothing of any host but the preview server.
+// is fixed, loads its fonts from the preview server (cached for good) and asks nothing of any host
+// but the preview server.
 // `kehoach preview` as a process stops cleanly (exit 0) on Ctrl-C (SIGINT).
 // Skipped, with a message, when no Chromium/Chrome/Edge is installed.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPResponse, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../../src/preview/server.ts';
 import { chooseFont } from '../../src/write/html/fonts.ts';
@@ -75,9 +76,16 @@ describe.skipIf(!browserPath)('kehoach preview in a browser', () => {
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  it('serves the rendering on 127.0.0.1 with its fonts loaded from data: URLs', async () => {
+  it('serves the rendering on 127.0.0.1 with its fonts from the preview, kept in the browser cache', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    await page.goto(server.url, { waitUntil: 'load' });
+    const fontResponses: { url: string; cached: boolean; type?: string; cacheControl?: string }[] = [];
+    const onResponse = (r: HTTPResponse) => {
+      if (r.url().includes('/__fonts/')) fontResponses.push({ url: r.url(), cached: r.fromCache(), type: r.headers()['content-type'], cacheControl: r.headers()['cache-control'] });
+    };
+    page.on('response', onResponse);
+    const first = await page.goto(server.url, { waitUntil: 'load' });
+    // The page itself is the rendering: the faces (2.7 MB of TrueType) are files of their own.
+    expect((await first!.buffer()).length).toBeLessThan(400_000);
     const text = await bodyText(page);
     expect(text).toContain('QUYẾT ĐỊNH');
     expect(text).toContain('Cải cách thủ tục hành chính trọng tâm năm 2025');
@@ -93,9 +101,20 @@ describe.skipIf(!browserPath)('kehoach preview in a browser', () => {
       expect(fonts.some((f) => f.status === 'error')).toBe(false);
       const family = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
       expect(family).toMatch(/^['"]?Tinos/);
+      const firstLoad = fontResponses.splice(0);
+      expect(firstLoad.length).toBeGreaterThan(0);
+      for (const r of firstLoad) {
+        expect(r.type).toBe('font/ttf');
+        expect(r.cacheControl).toMatch(/immutable/);
+      }
+      // A save reloads the page: the faces come from the cache, not from the server again.
+      await page.reload({ waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      expect(fontResponses.every((r) => r.cached)).toBe(true);
     } else {
       console.warn(`Phông chữ hệ thống (${font.family}): không kiểm tra phông nhúng của trang xem trước.`);
     }
+    page.off('response', onResponse);
     // No CSP refusal (a font or our reload script blocked would show here).
     expect(consoleErrors).toEqual([]);
   });

@@ -70,11 +70,19 @@ function rootFamilyCss(family: string): string {
   return `html { font-family: ${family}; }\n@page { font-family: ${family}; }\n`;
 }
 
-/** @font-face rules for bundled Tinos; `mode` 'file' links the files, 'data' inlines them. */
-export function tinosFontCss(dir: string, mode: 'file' | 'data' = 'file'): string {
-  const rules = TINOS_FACES.map((face) => {
+/**
+ * @font-face rules for bundled Tinos; `mode` 'file' links the files, 'data' inlines them, `urls`
+ * names where a server serves each face of TINOS_FACES (the preview).
+ */
+export function tinosFontCss(dir: string, mode: 'file' | 'data' | { urls: readonly string[] } = 'file'): string {
+  const rules = TINOS_FACES.map((face, i) => {
     const file = path.join(dir, face.file);
-    const url = mode === 'file' ? pathToFileURL(file).href : `data:font/ttf;base64,${readFileSync(file).toString('base64')}`;
+    const url =
+      mode === 'file'
+        ? pathToFileURL(file).href
+        : mode === 'data'
+          ? `data:font/ttf;base64,${readFileSync(file).toString('base64')}`
+          : mode.urls[i];
     return `@font-face { font-family: 'Tinos'; font-style: ${face.style}; font-weight: ${face.weight}; src: url("${url}") format('truetype'); }`;
   });
   return rules.join('\n') + '\n' + rootFamilyCss(`'Tinos', 'Times New Roman', serif`);
