@@ -56,7 +56,7 @@ export const HEADER = {
   placeDatePt: 14, // PL1 II.4: 13–14 pt italic, model 14
   /** PL1 II.1b: the rule under the Tiêu ngữ is as long as it: 60.5 mm at 14 pt bold (measured). */
   mottoRuleMm: 60.5,
-  /** PL1 II.2b: the rule under the agency is 1/3–1/2 of its line; 0.42 keeps estimation error inside. */
+  /** PL1 II.2b: the rule under the agency is 1/3–1/2 of its line (measured, header-layout.ts). */
   agencyRuleRatio: 0.42,
   /** Space between the agency rule and its text. */
   ruleGapPt: 3,

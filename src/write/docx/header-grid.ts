@@ -6,8 +6,9 @@ import { centredLine, ruleParagraph } from './paragraphs.ts';
 import { lineContent } from './runs.ts';
 import type { Revisions } from './revisions.ts';
 import { cellTextWidthMm, layoutCell, layoutRow, layoutTable } from './layout-table.ts';
-import { baselineShift, estimateLineWidthMm, pt } from './units.ts';
+import { baselineShift, pt } from './units.ts';
 import { HEADER } from '../layout.ts';
+import { agencyRuleMm, placeDateSizePt } from '../header-layout.ts';
 
 export const HEADER_LEFT_MM = HEADER.leftMm;
 export const HEADER_RIGHT_MM = HEADER.rightMm;
@@ -16,27 +17,10 @@ export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
 export const MOTTO_RULE_MM = HEADER.mottoRuleMm;
-const AGENCY_RULE_RATIO = HEADER.agencyRuleRatio;
 const AGENCY_PT = HEADER.agencyPt;
 const NATIONAL_TITLE_PT = HEADER.nationPt;
 const MOTTO_PT = HEADER.mottoPt;
 const NUMBER_PT = HEADER.numberPt;
-const PLACE_DATE_PT = HEADER.placeDatePt;
-
-/**
- * A long place name ("Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019" is 103.9 mm at 14 pt)
- * would wrap in the 98 mm column: drop to 13 pt, still inside mục II.4's 13–14 pt.
- */
-export function placeDateSizePt(line: string): number {
-  // The estimate runs ≈ 4 % short of measured widths: keep a 5 % margin.
-  return estimateLineWidthMm(line, PLACE_DATE_PT, false) * 1.05 <= cellTextWidthMm(HEADER_RIGHT_MM) ? PLACE_DATE_PT : PLACE_DATE_PT - 1;
-}
-
-
-export function agencyRuleMm(lines: string[]): number {
-  const longest = Math.max(0, ...lines.map((l) => estimateLineWidthMm(l, AGENCY_PT, true)));
-  return Math.min(longest, cellTextWidthMm(HEADER_LEFT_MM)) * AGENCY_RULE_RATIO;
-}
 
 export function headerGrid(header: HeaderGrid, tracked: TrackedLines = {}, revisions?: Revisions): string {
   const left: string[] = [

@@ -19,6 +19,7 @@ import { keepsTogether } from '../measure.ts';
 import { BODY } from '../layout.ts';
 import { textWidthMm } from '../../model/page.ts';
 import { titleLayout } from '../title-lines.ts';
+import { agencyRuleMm, placeDateSizePt } from '../header-layout.ts';
 import { spannedRowBlocks } from '../row-blocks.ts';
 
 export interface RunView {
@@ -81,6 +82,9 @@ export interface HeaderView {
   numberLine: string | null;
   placeDateLine: string | null;
   hasSecondRow: boolean;
+  /** Length of the rule under the agency and size of the date line (header-layout.ts, as in the DOCX). */
+  agencyRuleMm: string;
+  placeDateSizePt: number;
 }
 
 export interface SignatureView {
@@ -144,6 +148,8 @@ export function headerView(h: HeaderGrid): HeaderView {
     numberLine,
     placeDateLine,
     hasSecondRow: numberLine !== null || placeDateLine !== null,
+    agencyRuleMm: mm(agencyRuleMm(h.issuingAgency)),
+    placeDateSizePt: placeDateSizePt(placeDateLine ?? ''),
   };
 }
 

@@ -277,7 +277,7 @@ describe('appendix tables', () => {
     const t = annexTable();
     expect(t).toContain('<w:tblLayout w:type="fixed"/>');
     const cols = [...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
-    expect(cols.map((c) => Math.round(c / 56.6929))).toEqual(samplePlan.annexes[0].blocks[0].type === 'table' ? samplePlan.annexes[0].blocks[0].columns.map((c) => c.widthMm) : []);
+    expect(cols.map((c) => Math.round((c / 56.6929) * 10) / 10)).toEqual(samplePlan.annexes[0].blocks[0].type === 'table' ? samplePlan.annexes[0].blocks[0].columns.map((c) => c.widthMm) : []);
     expect(t).toMatch(/<w:insideH w:val="single"/);
   });
 

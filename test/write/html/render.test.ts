@@ -6,6 +6,7 @@ import type { PlanDocument } from '../../../src/model/types.ts';
 import { MissingPartError, renderHtml, type HtmlPart } from '../../../src/write/html/index.ts';
 import { tinosDir, tinosFontCss } from '../../../src/write/html/fonts.ts';
 import { templatesDir } from '../../../src/write/html/paths.ts';
+import { agencyRuleMm, placeDateSizePt } from '../../../src/write/header-layout.ts';
 import { sampleDecision, samplePlan } from '../../fixtures/model/sample.ts';
 
 const HOSTILE_SCRIPT = '<script>alert(1)</script>';
@@ -111,7 +112,17 @@ describe('renderHtml layout elements (Nghị định 30)', () => {
     expect(plan).toContain('<div class="agency-sup">UBND HUYỆN PHÚ VANG</div><div class="agency-iss">ỦY BAN NHÂN DÂN</div><div class="agency-iss">XÃ PHÚ HỒ</div>');
     expect(plan).toContain('<div class="nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>');
     expect(plan).toContain('<div class="motto">Độc lập - Tự do - Hạnh phúc</div><div class="rule rule-motto"></div>');
-    expect(plan).toMatch(/<tr class="hg-row2">\s*<td class="hg-number">Số: 50\/KH-UBND<\/td>\s*<td class="hg-date">Phú Hồ, ngày 18 tháng 3 năm 2024<\/td>/);
+    expect(plan).toMatch(/<tr class="hg-row2">\s*<td class="hg-number">Số: 50\/KH-UBND<\/td>\s*<td class="hg-date" style="font-size: 14pt">Phú Hồ, ngày 18 tháng 3 năm 2024<\/td>/);
+  });
+
+  it('header grid: the agency rule and the date size are the DOCX writer\'s (header-layout.ts), in mm and pt', () => {
+    // "ỦY BAN NHÂN DÂN" at 13 pt bold is 43.2 mm (title-lines.test): the rule is 0.42 of it.
+    expect(agencyRuleMm(['ỦY BAN NHÂN DÂN', 'XÃ PHÚ HỒ'])).toBeCloseTo(18.1, 1);
+    expect(plan).toContain(`<div class="rule rule-agency" style="width: ${agencyRuleMm(samplePlan.plan.header.issuingAgency)}mm"></div>`);
+    const doc = structuredClone(samplePlan);
+    doc.plan.header.placeDateLine = 'Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019';
+    expect(placeDateSizePt(doc.plan.header.placeDateLine)).toBe(13);
+    expect(renderHtml(doc, { kind: 'plan' })).toContain('<td class="hg-date" style="font-size: 13pt">Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019</td>');
   });
 
   it('a plan promulgated by a decision has no Số/date row and carries the attached note', () => {
@@ -133,7 +144,7 @@ describe('renderHtml layout elements (Nghị định 30)', () => {
 
   it('tables: widths, font size, spans, header rows as th in thead', () => {
     const annex = renderHtml(samplePlan, { kind: 'annex', id: 'pl-chi-tieu' });
-    expect(annex).toContain('<table class="grid" style="width: 252mm; font-size: 12pt"');
+    expect(annex).toContain('<table class="grid" style="width: 251.8mm; font-size: 12pt"');
     expect(annex).toContain('<col style="width: 14mm"><col style="width: 90mm">');
     expect(annex).toMatch(/<thead>\s*<tr class="row-header"[^>]*><th class="al-center bold" colspan="1" rowspan="2"><p>TT<\/p><\/th>/);
     expect(annex).toContain('<th class="al-center bold" colspan="2" rowspan="1"><p>Chỉ tiêu (%)</p></th>');

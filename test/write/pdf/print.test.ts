@@ -10,6 +10,7 @@ import { renderHtml } from '../../../src/write/html/index.ts';
 import { PdfPrinter, findBrowser, renderPdf } from '../../../src/write/pdf/index.ts';
 import { sampleDecision, samplePlan } from '../../fixtures/model/sample.ts';
 import { expectWithin } from '../../helpers/budget.ts';
+import { atOwnSize, contentScales } from '../../helpers/print-scale.ts';
 
 const browser = findBrowser();
 const hasPoppler = (() => {
@@ -88,6 +89,23 @@ describe.skipIf(!browser || !hasPoppler)('PDF through Chromium', () => {
     expect(topLine(file, planPages + 1)).toBe('Phụ lục I');
     expect(topLine(file, planPages + 2)).toBe('2');
     expect(topLine(file, planPages + annexPages + 1)).toBe('Phụ lục II');
+  });
+
+  it('sets a long place-date line at 13 pt, inside its column, as the DOCX does, and prints at its own size', async () => {
+    const doc: PlanDocument = structuredClone(samplePlan);
+    doc.plan.header.placeDateLine = 'Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019';
+    const bytes = await renderPdf(doc, { kind: 'package' }, printer);
+    // At 14 pt the line is 103.9 mm in a 98 mm column: it ran past the text edge (195 mm from the
+    // page's left), and Chromium shrank the whole print to fit it.
+    const scales = await contentScales(bytes);
+    expect(atOwnSize(scales), `scales ${scales.join(', ')}`).toBe(true);
+    const words = run('pdftotext', ['-bbox', '-f', '1', '-l', '1', toFile(bytes), '-']);
+    const last = [...words.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">2019<\/word>/g)][0];
+    expect(last).toBeDefined();
+    const ptToMm = 25.4 / 72;
+    expect(Number(last[3]) * ptToMm).toBeLessThanOrEqual(210 - 15);
+    // 13 pt: poppler's word box is the face's ascent + descent, (1825 + 443) / 2048 of the size.
+    expect((Number(last[4]) - Number(last[2])) / ((1825 + 443) / 2048)).toBeCloseTo(13, 1);
   });
 
   it('repeats the table header on every appendix page', async () => {
