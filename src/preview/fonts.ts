@@ -1,5 +1,5 @@
 // The faces the preview page is set in, served by the preview itself. Inlined as data: URLs they
-// made every page 2.7 MB (four TrueType files), sent and decoded again at each save's reload; as
+// made every page about 3 MB (four TrueType files), sent and decoded again at each save's reload; as
 // URLs of their own, named by their content, the browser keeps them in its cache for good.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

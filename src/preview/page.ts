@@ -1,7 +1,8 @@
 // What the preview server sends: the last good rendering with our own reload script (the only
 // script on the page, served by us, never from plan text) and, when the source is broken, the
 // diagnostics the CLI prints, escaped, above it. The banner is set in the document's face (Tinos,
-// served by the preview, preview/fonts.ts): the browser's default monospace stacks Vietnamese marks badly ("lề").
+// served by the preview, fonts.ts): the browser's default monospace stacks Vietnamese marks
+// badly ("lề").
 import { formatDiagnostic, type Diagnostic } from '../load/diagnostic.ts';
 
 const escapeHtml = (s: string) =>

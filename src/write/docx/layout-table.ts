@@ -1,6 +1,7 @@
 // Borderless fixed-layout tables used for placement only (header grid, signature block).
 import { mm } from './units.ts';
 import { HEADER } from '../layout.ts';
+import { headerCellTextMm } from '../header-layout.ts';
 
 export const LAYOUT_CELL_PADDING_MM = HEADER.cellPaddingMm;
 
@@ -30,10 +31,8 @@ export function layoutRow(cells: string[]): string {
   return `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.join('')}</w:tr>`;
 }
 
-/** Width available to text inside a layout cell. */
-export function cellTextWidthMm(cellWidthMm: number): number {
-  return cellWidthMm - 2 * LAYOUT_CELL_PADDING_MM;
-}
+/** Width a layout cell leaves for text (the header grid's measure, header-layout.ts). */
+export const cellTextWidthMm = headerCellTextMm;
 
 /** A top-aligned cell of a layout table; `paragraphs` are w:p markup (at least one, as a cell requires). */
 export function layoutCell(widthMm: number, paragraphs: string[]): string {
