@@ -16,7 +16,7 @@ import type {
   TextBlock,
 } from '../../model/types.ts';
 import { keepsTogether } from '../measure.ts';
-import { BODY } from '../layout.ts';
+import { BODY, HEADER } from '../layout.ts';
 import { textWidthMm } from '../../model/page.ts';
 import { titleLayout } from '../title-lines.ts';
 import { agencyRuleMm, placeDateSizePt } from '../header-layout.ts';
@@ -85,6 +85,8 @@ export interface HeaderView {
   /** Length of the rule under the agency and size of the date line (header-layout.ts, as in the DOCX). */
   agencyRuleMm: string;
   placeDateSizePt: number;
+  /** The Số / date row's own size, the larger of the two: both cells get one line box (print.css). */
+  secondRowPt: number;
 }
 
 export interface SignatureView {
@@ -142,6 +144,7 @@ function runs(rs: Runs): RunView[] {
 export function headerView(h: HeaderGrid): HeaderView {
   const numberLine = h.numberLine ?? null;
   const placeDateLine = h.placeDateLine ?? null;
+  const datePt = placeDateSizePt(placeDateLine ?? '');
   return {
     supervising: [...h.supervisingAgency],
     issuing: [...h.issuingAgency],
@@ -149,7 +152,8 @@ export function headerView(h: HeaderGrid): HeaderView {
     placeDateLine,
     hasSecondRow: numberLine !== null || placeDateLine !== null,
     agencyRuleMm: mm(agencyRuleMm(h.issuingAgency)),
-    placeDateSizePt: placeDateSizePt(placeDateLine ?? ''),
+    placeDateSizePt: datePt,
+    secondRowPt: Math.max(HEADER.numberPt, datePt),
   };
 }
 

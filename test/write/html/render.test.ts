@@ -112,7 +112,9 @@ describe('renderHtml layout elements (Nghị định 30)', () => {
     expect(plan).toContain('<div class="agency-sup">UBND HUYỆN PHÚ VANG</div><div class="agency-iss">ỦY BAN NHÂN DÂN</div><div class="agency-iss">XÃ PHÚ HỒ</div>');
     expect(plan).toContain('<div class="nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>');
     expect(plan).toContain('<div class="motto">Độc lập - Tự do - Hạnh phúc</div><div class="rule rule-motto"></div>');
-    expect(plan).toMatch(/<tr class="hg-row2">\s*<td class="hg-number">Số: 50\/KH-UBND<\/td>\s*<td class="hg-date" style="font-size: 14pt">Phú Hồ, ngày 18 tháng 3 năm 2024<\/td>/);
+    expect(plan).toMatch(
+      /<tr class="hg-row2" style="font-size: 14pt">\s*<td class="hg-number"><span class="hg-number-text">Số: 50\/KH-UBND<\/span><\/td>\s*<td class="hg-date"><span class="hg-date-text" style="font-size: 14pt">Phú Hồ, ngày 18 tháng 3 năm 2024<\/span><\/td>/,
+    );
   });
 
   it('header grid: the agency rule and the date size are the DOCX writer\'s (header-layout.ts), in mm and pt', () => {
@@ -122,7 +124,10 @@ describe('renderHtml layout elements (Nghị định 30)', () => {
     const doc = structuredClone(samplePlan);
     doc.plan.header.placeDateLine = 'Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019';
     expect(placeDateSizePt(doc.plan.header.placeDateLine)).toBe(13);
-    expect(renderHtml(doc, { kind: 'plan' })).toContain('<td class="hg-date" style="font-size: 13pt">Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019</td>');
+    const html = renderHtml(doc, { kind: 'plan' });
+    expect(html).toContain('<span class="hg-date-text" style="font-size: 13pt">Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019</span>');
+    // Số is 13 pt too: the row's own size follows the larger of the two.
+    expect(html).toContain('<tr class="hg-row2" style="font-size: 13pt">');
   });
 
   it('a plan promulgated by a decision has no Số/date row and carries the attached note', () => {

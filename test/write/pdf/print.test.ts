@@ -108,6 +108,18 @@ describe.skipIf(!browser || !hasPoppler)('PDF through Chromium', () => {
     expect((Number(last[4]) - Number(last[2])) / ((1825 + 443) / 2048)).toBeCloseTo(13, 1);
   });
 
+  it('sets "Số:" and the place-date line on one baseline (PL1 II.4), though at 13 and 14 pt', async () => {
+    const words = run('pdftotext', ['-bbox', '-f', '1', '-l', '1', toFile(await renderPdf(samplePlan, { kind: 'package' }, printer)), '-']);
+    // poppler's word box is the face's ascent + descent: the baseline lies 1825/2268 of it down.
+    const baseline = (word: string) => {
+      const m = new RegExp(`<word xMin="[\\d.]+" yMin="([\\d.]+)" xMax="[\\d.]+" yMax="([\\d.]+)">${word}</word>`).exec(words);
+      if (!m) throw new Error(`không thấy "${word}" ở trang 1`);
+      return Number(m[1]) + ((Number(m[2]) - Number(m[1])) * 1825) / 2268;
+    };
+    // Each cell at its own size put the date 1.7 pt below "Số:".
+    expect(Math.abs(baseline('Số:') - baseline('Phú'))).toBeLessThan(0.2);
+  });
+
   it('repeats the table header on every appendix page', async () => {
     const doc = longPlan();
     const file = toFile(await renderPdf(doc, { kind: 'annex', id: 'pl-chi-tieu' }, printer));
