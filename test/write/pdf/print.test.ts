@@ -120,6 +120,20 @@ describe.skipIf(!browser || !hasPoppler)('PDF through Chromium', () => {
     expect(Math.abs(baseline('Số:') - baseline('Phú'))).toBeLessThan(0.2);
   });
 
+  it('breaks a document number wider than its column inside the cell, and prints the appendix at its own size', async () => {
+    const doc: PlanDocument = structuredClone(samplePlan);
+    const table = doc.annexes[0].blocks[0] as TableBlock;
+    const row = table.body.find((r) => r.kind === 'data' && r.cells.length === table.columns.length)!;
+    // The last column (Ghi chú, 23.8 mm) and a number of 35 mm, kept on one line by the model.
+    row.cells[row.cells.length - 1].paragraphs = [[{ text: 'Theo ' }, { text: '1234/QĐ-UBND-VPCP-KSTT', noBreak: true }, { text: ' năm 2024' }]];
+    const bytes = await renderPdf(doc, { kind: 'annex', id: doc.annexes[0].id }, printer);
+    // As one unbreakable box it ran past the margin: the whole appendix came out at 0.89.
+    const scales = await contentScales(bytes);
+    expect(atOwnSize(scales), `scales ${scales.join(', ')}`).toBe(true);
+    const text = run('pdftotext', ['-raw', '-f', '1', '-l', '1', toFile(bytes), '-']).replace(/\s+/g, ' ');
+    for (const piece of ['1234/QĐ-', 'UBND-', 'VPCP-', 'KSTT']) expect(text).toContain(piece);
+  });
+
   it('repeats the table header on every appendix page', async () => {
     const doc = longPlan();
     const file = toFile(await renderPdf(doc, { kind: 'annex', id: 'pl-chi-tieu' }, printer));
