@@ -5,10 +5,10 @@ import type { HeaderGrid, TrackedLines } from '../../model/types.ts';
 import { centredLine, ruleParagraph } from './paragraphs.ts';
 import { lineContent } from './runs.ts';
 import type { Revisions } from './revisions.ts';
-import { cellTextWidthMm, layoutCell, layoutRow, layoutTable } from './layout-table.ts';
+import { layoutCell, layoutRow, layoutTable } from './layout-table.ts';
 import { baselineShift, pt } from './units.ts';
 import { HEADER } from '../layout.ts';
-import { agencyRuleMm, placeDateSizePt } from '../header-layout.ts';
+import { agencyRuleMm, headerCellTextMm, placeDateSizePt } from '../header-layout.ts';
 
 export const HEADER_LEFT_MM = HEADER.leftMm;
 export const HEADER_RIGHT_MM = HEADER.rightMm;
@@ -26,12 +26,12 @@ export function headerGrid(header: HeaderGrid, tracked: TrackedLines = {}, revis
   const left: string[] = [
     ...header.supervisingAgency.map((l) => centredLine(l, { sizePt: AGENCY_PT })),
     ...header.issuingAgency.map((l) => centredLine(l, { sizePt: AGENCY_PT, bold: true })),
-    ruleParagraph(agencyRuleMm(header.issuingAgency), cellTextWidthMm(HEADER_LEFT_MM), { before: pt(HEADER.ruleGapPt) }),
+    ruleParagraph(agencyRuleMm(header.issuingAgency), headerCellTextMm(HEADER_LEFT_MM), { before: pt(HEADER.ruleGapPt) }),
   ];
   const right: string[] = [
     centredLine(NATIONAL_TITLE, { sizePt: NATIONAL_TITLE_PT, bold: true }),
     centredLine(MOTTO, { sizePt: MOTTO_PT, bold: true }),
-    ruleParagraph(MOTTO_RULE_MM, cellTextWidthMm(HEADER_RIGHT_MM)),
+    ruleParagraph(MOTTO_RULE_MM, headerCellTextMm(HEADER_RIGHT_MM)),
   ];
   const rows = [layoutRow([layoutCell(HEADER_LEFT_MM, left), layoutCell(HEADER_RIGHT_MM, right)])];
 

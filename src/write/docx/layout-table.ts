@@ -1,7 +1,6 @@
 // Borderless fixed-layout tables used for placement only (header grid, signature block).
 import { mm } from './units.ts';
 import { HEADER } from '../layout.ts';
-import { headerCellTextMm } from '../header-layout.ts';
 
 export const LAYOUT_CELL_PADDING_MM = HEADER.cellPaddingMm;
 
@@ -30,9 +29,6 @@ export function layoutTable(columnWidthsMm: number[], rows: string[]): string {
 export function layoutRow(cells: string[]): string {
   return `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.join('')}</w:tr>`;
 }
-
-/** Width a layout cell leaves for text (the header grid's measure, header-layout.ts). */
-export const cellTextWidthMm = headerCellTextMm;
 
 /** A top-aligned cell of a layout table; `paragraphs` are w:p markup (at least one, as a cell requires). */
 export function layoutCell(widthMm: number, paragraphs: string[]): string {
