@@ -1,7 +1,8 @@
 // Document numbers ("766/QĐ-TTg", "01/2023/TT-VPCP", "57-NQ/TW") are one word to a reader: a line
 // that ends at their hyphen ("766/QĐ-" | "TTg") makes them unreadable. The model marks each
 // number's run `noBreak`, so that every writer keeps it on one line in its own way (the DOCX with
-// non-breaking hyphens, the HTML with a nowrap span) while the text stays the ordinary hyphen.
+// non-breaking hyphens, the HTML with a span that is one box, .nobr in print.css) while the text
+// stays the ordinary hyphen.
 // Numbers are found by the registry's own số ký hiệu (data/van-ban) and, for numbers typed in the
 // text of a plan, by their shape.
 import type { VanBanTrichDan } from './source-types.generated.ts';

@@ -4,7 +4,7 @@
 // Chromium shrinks the whole print to fit, and the second factor becomes smaller (3.1237197 was a
 // shrink of 0.9996). This reads the factors, so a test can ask for 3.125.
 //
-// Chromium itself rounds: a justified line that ends in a nowrap span (a document number) can run
+// Chromium itself rounds: a justified line that ends in a document number's span can run
 // one layout unit (1/64 px) past the text edge, and the print then comes out at 0.99998. That is
 // 0.004 mm over a page, and Chromium's, not the layout's; a real overflow (a table's half rule past
 // the margin, a line too long for its column) shrinks by 0.9996 or more. `atOwnSize` tells them apart.

@@ -26,7 +26,7 @@ export interface RunView {
   text: string;
   bold: boolean;
   italic: boolean;
-  /** A document number: kept on one line (a nowrap span), its hyphens ordinary. */
+  /** A document number: kept on one line (a .nobr span, one box), its hyphens ordinary. */
   noBreak: boolean;
 }
 
