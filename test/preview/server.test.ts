@@ -84,7 +84,7 @@ describe.skipIf(!browserPath)('kehoach preview in a browser', () => {
     };
     page.on('response', onResponse);
     const first = await page.goto(server.url, { waitUntil: 'load' });
-    // The page itself is the rendering: the faces (2.7 MB of TrueType) are files of their own.
+    // The page itself is the rendering: the faces (about 3 MB of TrueType) are files of their own.
     expect((await first!.buffer()).length).toBeLessThan(400_000);
     const text = await bodyText(page);
     expect(text).toContain('QUYẾT ĐỊNH');

@@ -46,6 +46,20 @@ function topLine(file: string, page: number): string {
   return (text.split('\n').find((l) => l.trim() !== '') ?? '').trim();
 }
 
+/** poppler's word boxes of one page (pdftotext -bbox), in pt from the page's top left. */
+function wordBoxes(bytes: Uint8Array, page: number): { word: string; xMin: number; yMin: number; xMax: number; yMax: number }[] {
+  const xml = run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), toFile(bytes), '-']);
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    word: m[5], xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]),
+  }));
+}
+
+/** A word box is the face's ascent + descent, (1825 + 443) / 2048 of the size: its size and baseline. */
+const ASCENT_EM = 1825 / 2048;
+const BOX_EM = (1825 + 443) / 2048;
+const boxSizePt = (b: { yMin: number; yMax: number }) => (b.yMax - b.yMin) / BOX_EM;
+const boxBaseline = (b: { yMin: number; yMax: number }) => b.yMin + boxSizePt(b) * ASCENT_EM;
+
 /** The sample plan made long: the body six times over and a 60-row landscape appendix. */
 function longPlan(): PlanDocument {
   const doc: PlanDocument = structuredClone(samplePlan);
@@ -99,22 +113,19 @@ describe.skipIf(!browser || !hasPoppler)('PDF through Chromium', () => {
     // page's left), and Chromium shrank the whole print to fit it.
     const scales = await contentScales(bytes);
     expect(atOwnSize(scales), `scales ${scales.join(', ')}`).toBe(true);
-    const words = run('pdftotext', ['-bbox', '-f', '1', '-l', '1', toFile(bytes), '-']);
-    const last = [...words.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">2019<\/word>/g)][0];
+    const last = wordBoxes(bytes, 1).find((b) => b.word === '2019');
     expect(last).toBeDefined();
     const ptToMm = 25.4 / 72;
-    expect(Number(last[3]) * ptToMm).toBeLessThanOrEqual(210 - 15);
-    // 13 pt: poppler's word box is the face's ascent + descent, (1825 + 443) / 2048 of the size.
-    expect((Number(last[4]) - Number(last[2])) / ((1825 + 443) / 2048)).toBeCloseTo(13, 1);
+    expect(last!.xMax * ptToMm).toBeLessThanOrEqual(210 - 15);
+    expect(boxSizePt(last!)).toBeCloseTo(13, 1);
   });
 
   it('sets "Số:" and the place-date line on one baseline (PL1 II.4), though at 13 and 14 pt', async () => {
-    const words = run('pdftotext', ['-bbox', '-f', '1', '-l', '1', toFile(await renderPdf(samplePlan, { kind: 'package' }, printer)), '-']);
-    // poppler's word box is the face's ascent + descent: the baseline lies 1825/2268 of it down.
+    const words = wordBoxes(await renderPdf(samplePlan, { kind: 'package' }, printer), 1);
     const baseline = (word: string) => {
-      const m = new RegExp(`<word xMin="[\\d.]+" yMin="([\\d.]+)" xMax="[\\d.]+" yMax="([\\d.]+)">${word}</word>`).exec(words);
-      if (!m) throw new Error(`không thấy "${word}" ở trang 1`);
-      return Number(m[1]) + ((Number(m[2]) - Number(m[1])) * 1825) / 2268;
+      const box = words.find((b) => b.word === word);
+      if (!box) throw new Error(`không thấy "${word}" ở trang 1`);
+      return boxBaseline(box);
     };
     // Each cell at its own size put the date 1.7 pt below "Số:".
     expect(Math.abs(baseline('Số:') - baseline('Phú'))).toBeLessThan(0.2);
