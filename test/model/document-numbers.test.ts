@@ -42,9 +42,9 @@ describe('document numbers', () => {
     expect(xml).not.toContain('5990/VPCP-KSTT');
   });
 
-  it('is a nowrap span with the ordinary hyphen in the HTML', () => {
+  it('is a span with the ordinary hyphen in the HTML, one box that breaks only when wider than its column', () => {
     const html = renderHtml(withNumber(), { kind: 'plan' }, { fontCss: '' });
     expect(html).toContain('<span class="nobr">5990/VPCP-KSTT</span>');
-    expect(html).toMatch(/\.nobr \{ white-space: nowrap; \}/);
+    expect(html).toMatch(/\.nobr \{ display: inline-block; max-width: 100%; text-indent: 0; \}/);
   });
 });
